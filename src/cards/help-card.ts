@@ -1,0 +1,32 @@
+/** `/socialvs help`: what the bot does, every subcommand, and examples, in the user's language. */
+import type { Language } from '../knowledge/languages.js';
+import type { KnowledgeBase } from '../knowledge/load.js';
+import { translate } from '../knowledge/ui-strings.js';
+import type { Card } from './blocks.js';
+
+export function helpCard(kb: KnowledgeBase, language: Language): Card {
+  const t = (key: Parameters<typeof translate>[2]) => translate(kb.ui, language, key);
+  return {
+    text: `${t('help.header')}: ${t('help.intro')}`,
+    blocks: [
+      {
+        type: 'header',
+        block_id: 'help_header',
+        text: { type: 'plain_text', text: t('help.header'), emoji: true },
+      },
+      { type: 'section', block_id: 'help_intro', text: { type: 'mrkdwn', text: t('help.intro') } },
+      { type: 'section', block_id: 'help_commands', text: { type: 'mrkdwn', text: t('help.commands') } },
+      { type: 'section', block_id: 'help_mention', text: { type: 'mrkdwn', text: t('help.mention') } },
+      {
+        type: 'context',
+        block_id: 'help_examples',
+        elements: [{ type: 'mrkdwn', text: t('help.examples') }],
+      },
+    ],
+  };
+}
+
+/** A one-line notice (saved language, errors, subscription answers) as a card with the same text. */
+export function noticeCard(text: string): Card {
+  return { text, blocks: [{ type: 'section', block_id: 'notice', text: { type: 'mrkdwn', text } }] };
+}

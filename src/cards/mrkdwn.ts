@@ -1,0 +1,31 @@
+/**
+ * Escaping for text a user typed that a card shows again. Slack reads <...> as
+ * markup (mentions, <!channel>, links with any label), so &, < and > are sent as
+ * entities, which Slack displays as the characters themselves.
+ */
+export function escapeMrkdwn(text: string): string {
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // A bare "@channel" only pings with link_names, which we never set; the zero-width
+      // joiner makes sure no client or future setting turns an echo into a ping.
+      .replace(/@(channel|here|everyone)\b/gi, '@\u2060$1')
+  );
+}
+
+/** Cuts text to `max` characters (not UTF-16 units), ending with an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+
+/** Text shown back to the user: one line, cut, then escaped (cut first so no entity is split). */
+export function quoteUserText(text: string, max = 150): string {
+  const oneLine = text
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return escapeMrkdwn(truncate(oneLine, max));
+}

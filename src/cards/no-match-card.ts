@@ -1,0 +1,57 @@
+/**
+ * The answer to a question the concept base can't match: the question shown back
+ * (escaped), then the close topics as buttons, or every topic when none was close.
+ */
+import type { Language } from '../knowledge/languages.js';
+import type { KnowledgeBase, Topic } from '../knowledge/load.js';
+import { translate } from '../knowledge/ui-strings.js';
+import { ACTION_IDS, encodeValue } from './actions.js';
+import type { Block, Card } from './blocks.js';
+import { quoteUserText } from './mrkdwn.js';
+import { button } from './topic-card.js';
+
+export function topicButtons(topics: Topic[], language: Language, blockId: string): Block {
+  return {
+    type: 'actions',
+    block_id: blockId,
+    elements: topics.map((topic) =>
+      button(
+        `${ACTION_IDS.openPrefix}${topic.id}`,
+        topic.text[language].title,
+        encodeValue({ topic: topic.id, language }),
+      ),
+    ),
+  };
+}
+
+export function noMatchCard(
+  kb: KnowledgeBase,
+  question: string,
+  language: Language,
+  suggestionIds: string[],
+): Card {
+  const t = (key: Parameters<typeof translate>[2], vars?: Record<string, string>) =>
+    translate(kb.ui, language, key, vars);
+  const suggestions = suggestionIds.flatMap((id) => kb.byId.get(id) ?? []).slice(0, 3);
+  const quoted = quoteUserText(question) || '…';
+  const blocks: Block[] = [
+    {
+      type: 'header',
+      block_id: 'nomatch_header',
+      text: { type: 'plain_text', text: t('nomatch.header'), emoji: true },
+    },
+    {
+      type: 'section',
+      block_id: 'nomatch_body',
+      text: { type: 'mrkdwn', text: t('nomatch.body', { question: quoted }) },
+    },
+    {
+      type: 'section',
+      block_id: 'nomatch_offer',
+      text: { type: 'mrkdwn', text: t(suggestions.length > 0 ? 'nomatch.suggestions' : 'nomatch.topics') },
+    },
+    topicButtons(suggestions.length > 0 ? suggestions : kb.topics, language, 'nomatch_topics'),
+    { type: 'context', block_id: 'nomatch_hint', elements: [{ type: 'mrkdwn', text: t('help.hint') }] },
+  ];
+  return { text: `${t('nomatch.header')}: ${t('nomatch.body', { question: quoted })}`, blocks };
+}

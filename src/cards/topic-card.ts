@@ -1,0 +1,139 @@
+/**
+ * The comparison card: a topic's two sides next to each other (or, for a similarity,
+ * what both share), its sources, and buttons to move on, switch language or share.
+ */
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../knowledge/languages.js';
+import type { KnowledgeBase, Topic } from '../knowledge/load.js';
+import { translate } from '../knowledge/ui-strings.js';
+import { ACTION_IDS, encodeValue } from './actions.js';
+import type { Block, Button, Card } from './blocks.js';
+import { escapeMrkdwn, quoteUserText, truncate } from './mrkdwn.js';
+
+/** Where the card is shown: an ephemeral reply can be shared; a channel message already is. */
+export type Surface = 'ephemeral' | 'message';
+
+export interface TopicCardOptions {
+  surface: Surface;
+  /** The question as the user typed it, shown back (escaped) under the card. */
+  question?: string;
+  /** Display name of whoever shared the card into the channel. */
+  sharedBy?: string;
+}
+
+export function button(actionId: string, text: string, value?: string, style?: 'primary'): Button {
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: { type: 'plain_text', text: truncate(text, 75), emoji: true },
+    ...(value === undefined ? {} : { value }),
+    ...(style ? { style } : {}),
+  };
+}
+
+function sourcesLine(topic: Topic): string {
+  return topic.sources
+    .map(
+      (source) =>
+        `_${escapeMrkdwn(source.title)}_ (${source.language}${source.date ? `, ${source.date}` : ''})`,
+    )
+    .join(' · ');
+}
+
+export function neighbours(
+  kb: KnowledgeBase,
+  topicId: string,
+): { previous: Topic; next: Topic; position: number } {
+  const index = Math.max(
+    0,
+    kb.topics.findIndex((topic) => topic.id === topicId),
+  );
+  const count = kb.topics.length;
+  return {
+    previous: kb.topics[(index - 1 + count) % count] as Topic,
+    next: kb.topics[(index + 1) % count] as Topic,
+    position: index + 1,
+  };
+}
+
+export function topicCard(
+  kb: KnowledgeBase,
+  topic: Topic,
+  language: Language,
+  options: TopicCardOptions,
+): Card {
+  const t = (key: Parameters<typeof translate>[2], vars?: Record<string, string | number>) =>
+    translate(kb.ui, language, key, vars);
+  const text = topic.text[language];
+  const { previous, next, position } = neighbours(kb, topic.id);
+
+  const blocks: Block[] = [
+    { type: 'header', block_id: 'topic_header', text: { type: 'plain_text', text: text.title, emoji: true } },
+    { type: 'section', block_id: 'topic_summary', text: { type: 'mrkdwn', text: text.summary } },
+  ];
+  if (topic.kind === 'similarity') {
+    blocks.push({
+      type: 'section',
+      block_id: 'topic_both',
+      text: { type: 'mrkdwn', text: `*${t('card.both')}*\n${text.both ?? ''}` },
+    });
+  } else {
+    blocks.push({
+      type: 'section',
+      block_id: 'topic_sides',
+      fields: [
+        { type: 'mrkdwn', text: `*${t('card.networking')}*\n${text.networking ?? ''}` },
+        { type: 'mrkdwn', text: `*${t('card.media')}*\n${text.media ?? ''}` },
+      ],
+    });
+  }
+
+  const context = [
+    { type: 'mrkdwn' as const, text: t('card.sources', { sources: sourcesLine(topic) }) },
+    { type: 'mrkdwn' as const, text: t('card.position', { n: position, total: kb.topics.length }) },
+  ];
+  if (options.question?.trim()) {
+    context.push({
+      type: 'mrkdwn',
+      text: t('card.you_asked', { question: quoteUserText(options.question) }),
+    });
+  }
+  if (options.sharedBy) {
+    context.push({
+      type: 'mrkdwn',
+      text: t('card.shared_by', { user: quoteUserText(options.sharedBy, 80) }),
+    });
+  }
+  blocks.push({ type: 'context', block_id: 'topic_context', elements: context });
+
+  const navigation: Button[] = [
+    button(
+      ACTION_IDS.previous,
+      `${t('button.previous')} · ${previous.text[language].title}`,
+      encodeValue({ topic: previous.id, language }),
+    ),
+    button(
+      ACTION_IDS.next,
+      `${next.text[language].title} · ${t('button.next')}`,
+      encodeValue({ topic: next.id, language }),
+    ),
+  ];
+  if (options.surface === 'ephemeral') {
+    navigation.push(
+      button(ACTION_IDS.share, t('button.share'), encodeValue({ topic: topic.id, language }), 'primary'),
+    );
+  }
+  blocks.push({ type: 'actions', block_id: 'topic_navigation', elements: navigation });
+  blocks.push({
+    type: 'actions',
+    block_id: 'topic_languages',
+    elements: LANGUAGES.filter((other) => other !== language).map((other) =>
+      button(
+        `${ACTION_IDS.languagePrefix}${other}`,
+        LANGUAGE_NAMES[other],
+        encodeValue({ topic: topic.id, language: other }),
+      ),
+    ),
+  });
+
+  return { text: `${text.title}: ${truncate(text.summary, 300)}`, blocks };
+}

@@ -1,0 +1,79 @@
+/**
+ * Word lists that search needs besides the concept base. All entries are folded
+ * (lower case, no accents), as `fold` in normalize.ts produces them.
+ *
+ * - stopwords: grammar, question words and chat filler ("hey, quick question"). They never
+ *   decide a topic, but they tell the language of a question.
+ * - subject words: the two subjects themselves. Every topic mentions them, so they decide
+ *   nothing on their own, but a question that names them is on topic.
+ * - comparison words: "difference", "vs", "same". A question made only of these and the
+ *   subjects asks for the overview.
+ */
+import type { Language } from './languages.js';
+
+const list = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
+
+export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
+  en: list(`
+    a an the is are was were be been being am do does did doing done to of in on at for from by with
+    about as into onto than then and or but not no nor so if it its this that these those there here
+    what whats which who whom whose why how when where can cant could should would will wont shall may
+    might must i im me my mine we us our ours you your yours he she him her his they them their theirs
+    one just only also very really more most much many some any all both each other such own too again
+    please pls thanks thank thx hi hey hello hiya yo bot socialvs tell explain show give know want need
+    get got okay ok quick question questions let lets help say said think thing things
+    something anything up down out over under s t d ll re ve someone somebody anyone anybody
+    simple simply exactly basically actually right correct true kind sort`),
+  id: list(`
+    apa apakah itu ini yang dan atau di ke dari untuk dengan pada adalah ialah merupakan saya aku kami
+    kita anda kamu kau mereka dia ia bagaimana gimana mengapa kenapa kapan dimana mana siapa bisa dapat
+    harus akan sudah telah belum tidak tak nggak gak enggak bukan ada juga saja aja lebih sangat amat
+    seperti dalam oleh tentang mau ingin tanya bertanya dong deh ya yah halo hai hallo tolong minta
+    mohon bener benar sih kah jadi sebagai agar supaya buat bagi para nih tuh lagi sekali hal
+    tolong jelaskan terima kasih makasih mas mbak pak bu kak sebenarnya persis tepatnya`),
+  de: list(`
+    der die das den dem des ein eine einer eines einem einen und oder aber nicht kein keine keinen ist
+    sind war waren sein bin bist seid hat haben hast wird werden wurde kann kannst konnen muss mussen
+    soll sollte sollten darf mit von vom zu zum zur fur auf aus bei beim in im an am als wie was wer
+    wen wem wessen warum wieso weshalb wann wo woran worin welche welcher welches welchen ich mich mir
+    wir uns unser unsere du dich dir ihr ihre ihnen sie es er man mein meine dein sich so auch nur noch
+    schon sehr mehr viel viele bitte danke hallo hi hey moin servus frage fragen kurze kurz zusammen
+    gibt etwas eigentlich denn doch mal da dass ob uber ueber fuer alles genau erklar erklaren wirklich
+    jemand`),
+  fr: list(`
+    le la les l un une des du de d et ou mais ne pas n est sont etre ete a ont avoir ai as avons avez
+    c ce cet cette ces ceci cela ca qui que qu quoi quel quelle quels quelles comment pourquoi quand
+    je j me m moi nous vous tu te t toi il elle ils elles on se s sa son ses leur leurs mon ma mes
+    notre nos votre vos au aux en dans par pour sur avec sans plus tres bien aussi y bonjour salut
+    merci svp stp petite question faire fait peut peux peuvent doit dois faut veut voudrais chose
+    exactement vraiment quelqu`),
+};
+
+export const SUBJECT_WORDS: ReadonlySet<string> = list(`
+  social socials sociale sociales sociaux sosial sozial soziale sozialen sozialer soziales
+  media medias medium medien medsos socmed sosmed
+  network networks networking networked netzwerk netzwerke netzwerken netzwerks networken
+  jejaring jaringan reseau reseaux reseautage`);
+
+export const COMPARISON_WORDS: ReadonlySet<string> = list(`
+  difference differences different differ differs differently distinguish distinction compare compared
+  comparing comparison contrast same identical alike between apart vs versus
+  perbedaan perbedaannya beda bedanya berbeda membedakan bandingkan dibandingkan banding perbandingan
+  antara serupa sama
+  unterschied unterschiede unterscheiden unterscheidet unterschiedlich vergleich vergleichen gleich
+  gleiche dasselbe zwischen
+  differente differentes differents comparaison comparer distinguer entre pareil meme memes`);
+
+/** Which language lists contain this (folded) stopword. */
+export function stopwordLanguages(word: string): Language[] {
+  return (Object.keys(STOPWORDS) as Language[]).filter((language) => STOPWORDS[language].has(word));
+}
+
+/** A stopword of this language (a French "but" is a goal, not an English "but"). */
+export function isStopwordIn(word: string, language: Language): boolean {
+  return STOPWORDS[language].has(word);
+}
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.en.has(word) || STOPWORDS.id.has(word) || STOPWORDS.de.has(word) || STOPWORDS.fr.has(word);
+}

@@ -1,0 +1,164 @@
+/**
+ * Loads data/ into a KnowledgeBase, or throws a DataError listing every problem
+ * with the file, the topic and the field it is in.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { LANGUAGES, type Language } from './languages.js';
+import {
+  REQUIRED_TOPIC_IDS,
+  type Source,
+  SourcesFileSchema,
+  type TopicFile,
+  TopicFileSchema,
+  type TopicKind,
+  type TopicText,
+  UiStringsFileSchema,
+} from './schema.js';
+import { UI_KEYS, type UiStrings } from './ui-strings.js';
+
+export const DEFAULT_DATA_DIR = resolve(fileURLToPath(new URL('../../data', import.meta.url)));
+
+export interface TopicTip {
+  key: string;
+  topicId: string;
+  text: Record<Language, string>;
+}
+
+export interface Topic {
+  id: string;
+  kind: TopicKind;
+  order: number;
+  sources: Source[];
+  text: Record<Language, TopicText>;
+  tips: TopicTip[];
+}
+
+export interface KnowledgeBase {
+  /** Sorted by `order`: the order of the topic list and of previous / next. */
+  topics: Topic[];
+  byId: ReadonlyMap<string, Topic>;
+  tips: TopicTip[];
+  ui: UiStrings;
+}
+
+export class DataError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The concept base in data/ has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+    this.name = 'DataError';
+  }
+}
+
+function describeIssues(where: string, issues: z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => {
+    const field = issue.path.length ? issue.path.join('.') : '(file)';
+    return `${where}: ${field}: ${issue.message}`;
+  });
+}
+
+function readYaml(file: string, shownAs: string, problems: string[]): unknown {
+  try {
+    return parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    problems.push(`${shownAs}: not readable YAML: ${message}`);
+    return undefined;
+  }
+}
+
+export function loadKnowledgeBase(dataDir: string = DEFAULT_DATA_DIR): KnowledgeBase {
+  const problems: string[] = [];
+  const shown = (file: string) => relative(process.cwd(), file) || file;
+
+  const sourcesFile = join(dataDir, 'sources.yml');
+  const sourcesParsed = SourcesFileSchema.safeParse(readYaml(sourcesFile, shown(sourcesFile), problems));
+  const sources = new Map<string, Source>();
+  if (sourcesParsed.success) for (const source of sourcesParsed.data) sources.set(source.id, source);
+  else problems.push(...describeIssues(shown(sourcesFile), sourcesParsed.error.issues));
+
+  const topicsDir = join(dataDir, 'topics');
+  let topicFiles: string[] = [];
+  try {
+    topicFiles = readdirSync(topicsDir)
+      .filter((name) => name.endsWith('.yml') || name.endsWith('.yaml'))
+      .sort();
+  } catch {
+    problems.push(`${shown(topicsDir)}: folder missing`);
+  }
+
+  const topics: Topic[] = [];
+  const tipKeys = new Map<string, string>();
+  const orders = new Map<number, string>();
+  for (const name of topicFiles) {
+    const file = join(topicsDir, name);
+    const raw = readYaml(file, shown(file), problems);
+    const rawId = (raw as { id?: unknown } | undefined)?.id;
+    const where = `${shown(file)} (topic ${typeof rawId === 'string' ? rawId : '?'})`;
+    const parsed = TopicFileSchema.safeParse(raw);
+    if (!parsed.success) {
+      if (raw !== undefined) problems.push(...describeIssues(where, parsed.error.issues));
+      continue;
+    }
+    const topic: TopicFile = parsed.data;
+    const fileId = basename(name).replace(/\.ya?ml$/, '');
+    if (topic.id !== fileId) problems.push(`${where}: id: must match the file name "${fileId}"`);
+    const sameOrder = orders.get(topic.order);
+    if (sameOrder) problems.push(`${where}: order: ${topic.order} is already used by topic ${sameOrder}`);
+    orders.set(topic.order, topic.id);
+    const topicSources: Source[] = [];
+    topic.sources.forEach((id, index) => {
+      const source = sources.get(id);
+      if (source) topicSources.push(source);
+      else if (sourcesParsed.success) problems.push(`${where}: sources.${index}: unknown source "${id}"`);
+    });
+    const tips: TopicTip[] = topic.tips.map((tip, index) => {
+      const other = tipKeys.get(tip.key);
+      if (other) problems.push(`${where}: tips.${index}.key: "${tip.key}" is already used in topic ${other}`);
+      tipKeys.set(tip.key, topic.id);
+      return { key: tip.key, topicId: topic.id, text: tip.text };
+    });
+    topics.push({
+      id: topic.id,
+      kind: topic.kind,
+      order: topic.order,
+      sources: topicSources,
+      text: topic.text,
+      tips,
+    });
+  }
+
+  const ids = new Set(topics.map((topic) => topic.id));
+  for (const id of REQUIRED_TOPIC_IDS) {
+    if (!ids.has(id) && !topicFiles.includes(`${id}.yml`)) {
+      problems.push(`${shown(join(topicsDir, `${id}.yml`))}: required topic "${id}" is missing`);
+    }
+  }
+
+  const uiFile = join(dataDir, 'ui', 'strings.yml');
+  const uiParsed = UiStringsFileSchema.safeParse(readYaml(uiFile, shown(uiFile), problems));
+  let ui = {} as UiStrings;
+  if (uiParsed.success) {
+    for (const key of UI_KEYS) {
+      if (!uiParsed.data[key]) problems.push(`${shown(uiFile)}: ${key}: missing (needed by the bot)`);
+    }
+    ui = uiParsed.data as UiStrings;
+  } else {
+    problems.push(...describeIssues(shown(uiFile), uiParsed.error.issues));
+  }
+
+  if (problems.length > 0) throw new DataError(problems);
+
+  topics.sort((a, b) => a.order - b.order);
+  return {
+    topics,
+    byId: new Map(topics.map((topic) => [topic.id, topic])),
+    tips: topics.flatMap((topic) => topic.tips),
+    ui,
+  };
+}
+
+/** Every language a topic must have, for tests and the validator's report. */
+export const REQUIRED_LANGUAGES: readonly Language[] = LANGUAGES;

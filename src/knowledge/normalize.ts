@@ -1,0 +1,88 @@
+/**
+ * Text normalisation shared by the index and the questions, so both sides
+ * of a comparison always went through the same steps.
+ */
+
+/** Questions longer than this are cut before searching: no topic needs more words to be found. */
+export const MAX_QUERY_CHARS = 500;
+
+/**
+ * Removes Slack markup a user may paste: mentions and broadcasts (<@U123>, <!channel>,
+ * <!subteam^S1|@team>) disappear, links keep their label (<https://x|label> → label).
+ */
+export function stripSlackMarkup(text: string): string {
+  return text
+    .replace(/<(?:https?:|mailto:)[^|>]*\|([^>]*)>/g, ' $1 ')
+    .replace(/<[@#!][^>]*>/g, ' ')
+    .replace(/<[^>]*>/g, ' ');
+}
+
+/** Lower case, accents folded (é → e, ß → ss), anything that is not a letter or digit becomes a space. */
+export function fold(text: string): string {
+  return (
+    text
+      // French elision: "qu'un", "l'audience", "d'affaires" → "que un", "le audience", "de affaires",
+      // so "qu'est-ce que" and "qu'est ce qu'un" share their words. A letter inside a word
+      // (English "it's", "don't") is not at a word start and stays as it is.
+      .replace(/\b(qu|[cdjlmnst])['’](?=\p{L})/giu, '$1e ')
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/ß/g, 'ss')
+      .replace(/[’'`]/g, ' ')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  );
+}
+
+/** Edit distance with adjacent transpositions ("medai" → "media" is one edit), capped at `max` + 1. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let previous = before.slice();
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (before[j - 2] as number) + 1);
+      }
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/** The words of a text, folded. */
+export function words(text: string): string[] {
+  const folded = fold(text);
+  return folded === '' ? [] : folded.split(' ');
+}
+
+// One ending removed, longest first, only while at least four letters stay. It is
+// deliberately crude and language-blind: it runs on both the index and the question,
+// so it only has to map the forms people type onto the same key (audiences → audienc,
+// Antworten → antwort, persamaannya → persamaan). No "-er": it would fold "marketer"
+// into "market", and marketers and marketing belong to different topics.
+const ENDINGS = ['nya', 'ing', 'ies', 'ung', 'ent', 'en', 'es', 'ed', 'e', 's', 'x', 'n'];
+
+export function stem(word: string): string {
+  if (word.length <= 4 || /\d/.test(word)) return word;
+  for (const ending of ENDINGS) {
+    if (word.endsWith(ending) && word.length - ending.length >= 4) {
+      const base = word.slice(0, -ending.length);
+      return ending === 'ies' ? `${base}y` : base;
+    }
+  }
+  return word;
+}

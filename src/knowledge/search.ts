@@ -1,0 +1,471 @@
+/**
+ * Matches a question to a topic of the concept base, and tells the question's language.
+ *
+ * How it decides, in short:
+ * 1. The question is cut to MAX_QUERY_CHARS, stripped of Slack markup, folded (case,
+ *    accents) and split into words. Each word is a stopword, a subject word ("social",
+ *    "Netzwerke"), a comparison word ("vs", "Unterschied") or a content word.
+ * 2. Content words are looked up in a vocabulary built from every topic in every language:
+ *    exactly by stem first, then fuzzily with fuse.js (typos, missing letters).
+ * 3. Each topic scores the words it knows, weighted by how rare the word is across topics
+ *    (so "marketing", which many topics mention, counts less than "ROI") and by where the
+ *    topic has it (title and aliases count most, example questions less, body text least),
+ *    plus a bonus for phrases of its aliases and questions found whole in the question.
+ * 4. A topic is the answer only with enough evidence, and only if the question's own
+ *    content words are mostly explained by it: "what is a CRM?" shares only "what is" with
+ *    the definition topic and is rejected. A question of only subject and comparison words
+ *    ("social networking vs social media") is the overview.
+ */
+import Fuse from 'fuse.js';
+import { LANGUAGES, type Language } from './languages.js';
+import { COMPARISON_WORDS, isStopword, isStopwordIn, SUBJECT_WORDS, stopwordLanguages } from './lexicon.js';
+import type { KnowledgeBase, Topic } from './load.js';
+import { editDistance, MAX_QUERY_CHARS, stem, stripSlackMarkup, words } from './normalize.js';
+
+/** At most this many words of a question are read; the rest can't change the topic. */
+const MAX_QUERY_WORDS = 60;
+/** At most this many unknown words per question go through the fuzzy lookup. */
+const MAX_FUZZY_LOOKUPS = 8;
+
+// Weights of where a topic has a word.
+const WEIGHT_ALIAS = 1;
+const WEIGHT_ALIAS_PART = 0.6; // one word of a multi-word alias or of the title
+const WEIGHT_QUESTION = 0.45;
+const WEIGHT_BODY = 0.2;
+/** Below this weight a match is not evidence enough to answer with the topic. */
+const STRONG_WEIGHT = WEIGHT_QUESTION;
+
+const PHRASE_BONUS_PER_WORD = 0.5;
+const BIGRAM_BONUS = 0.8;
+/** A definitional phrase ("what is", "apa itu") next to a subject. */
+const INTENT_BONUS = 1.5;
+const MIN_SCORE = 1.2;
+/** Share of the question's content words a topic must explain: with a subject word / without. */
+const MIN_COVERAGE_WITH_SUBJECT = 0.34;
+const MIN_COVERAGE_WITHOUT_SUBJECT = 0.6;
+/** A topic scoring this share of MIN_SCORE is close enough to be suggested. */
+const SUGGESTION_SHARE = 0.35;
+
+const FUZZY_DISCOUNT = 0.85;
+/** A longer or shorter form of a known word (compound, derivation) counts this much. */
+const PREFIX_SIM = 0.7;
+const MAX_AFFIX = 5;
+/** How much a stopword and a known word vote for their languages. */
+const STOPWORD_VOTE = 1;
+const TERM_VOTE = 1;
+
+type WordClass = 'stop' | 'subject' | 'comparison' | 'content';
+
+interface Term {
+  stem: string;
+  cls: Exclude<WordClass, 'stop'>;
+  /** Topic index → strongest weight the topic has this term with. */
+  weights: Map<number, number>;
+  languages: Set<Language>;
+  idf: number;
+}
+
+interface Phrase {
+  stems: string[];
+  topic: number;
+  weight: number;
+  /** Made only of stop, subject and comparison words: counts only beside a subject word. */
+  intentOnly: boolean;
+}
+
+export interface SearchResult {
+  /** The matched topic's id, or null when the question is off-topic. */
+  topic: string | null;
+  /** The question's language, when it can be told. */
+  language: Language | undefined;
+  /** Fuse.js convention: 0 is a certain match, 1 no match at all. */
+  score: number;
+  /** Up to three topics that came close, for the no-match card. Empty when none did. */
+  suggestions: string[];
+  /** Why: a matched topic, the overview (only the subjects named), or none. */
+  reason: 'topic' | 'overview' | 'off-topic' | 'empty';
+}
+
+export interface SearchIndex {
+  /** `trace`, when given, receives a line per decision: `npm run ask -- --explain` prints it. */
+  search(question: string, trace?: string[]): SearchResult;
+  /** Number of distinct terms in the vocabulary (for the benchmark). */
+  readonly vocabularySize: number;
+}
+
+function classify(word: string, language?: Language): WordClass {
+  if (SUBJECT_WORDS.has(word)) return 'subject';
+  if (COMPARISON_WORDS.has(word)) return 'comparison';
+  if (language ? isStopwordIn(word, language) : isStopword(word)) return 'stop';
+  const stemmed = stem(word);
+  if (SUBJECT_WORDS.has(stemmed)) return 'subject';
+  if (COMPARISON_WORDS.has(stemmed)) return 'comparison';
+  return 'content';
+}
+
+interface Candidate {
+  term: Term;
+  sim: number;
+}
+
+export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
+  const topics: Topic[] = kb.topics;
+  const terms = new Map<string, Term>();
+  const phrasesByFirst = new Map<string, Phrase[]>();
+  const bigrams = new Map<string, Map<number, number>>();
+  const overviewIndex = topics.findIndex((topic) => topic.id === 'overview');
+
+  const addTerm = (word: string, topicIndex: number, weight: number, language: Language) => {
+    const cls = classify(word, language);
+    if (cls === 'stop') return;
+    const key = stem(word);
+    let term = terms.get(key);
+    if (!term) {
+      term = { stem: key, cls, weights: new Map(), languages: new Set(), idf: 0 };
+      terms.set(key, term);
+    }
+    term.languages.add(language);
+    if (cls === 'content') term.weights.set(topicIndex, Math.max(term.weights.get(topicIndex) ?? 0, weight));
+  };
+
+  const addPhrase = (text: string, topicIndex: number, weight: number, language: Language) => {
+    const tokens = words(text);
+    const classes = tokens.map((word) => classify(word, language));
+    const contentStems = tokens.filter((_, i) => classes[i] === 'content').map(stem);
+    const single = contentStems.length === 1 && tokens.length === 1;
+    for (const word of tokens) {
+      addTerm(word, topicIndex, single ? weight : Math.min(weight, WEIGHT_ALIAS_PART), language);
+    }
+    // A phrase of only grammar and subject words ("what is", "qu'est-ce que") is kept
+    // without its subject words, so it matches "what social networking is" too.
+    const intentOnly = contentStems.length === 0;
+    const stems = tokens.filter((_, i) => !intentOnly || classes[i] === 'stop').map(stem);
+    if (stems.length >= 2) {
+      const phrase: Phrase = { stems, topic: topicIndex, weight, intentOnly };
+      const first = stems[0] as string;
+      const list = phrasesByFirst.get(first) ?? [];
+      list.push(phrase);
+      phrasesByFirst.set(first, list);
+    }
+    for (let i = 1; i < contentStems.length; i++) {
+      const key = `${contentStems[i - 1]} ${contentStems[i]}`;
+      const byTopic = bigrams.get(key) ?? new Map<number, number>();
+      byTopic.set(topicIndex, Math.max(byTopic.get(topicIndex) ?? 0, weight));
+      bigrams.set(key, byTopic);
+    }
+  };
+
+  topics.forEach((topic, topicIndex) => {
+    for (const language of LANGUAGES) {
+      const text = topic.text[language];
+      addPhrase(text.title, topicIndex, WEIGHT_ALIAS_PART, language);
+      for (const alias of text.aliases) addPhrase(alias, topicIndex, WEIGHT_ALIAS, language);
+      for (const question of text.questions) addPhrase(question, topicIndex, WEIGHT_QUESTION, language);
+      const bodies = [
+        text.summary,
+        text.networking,
+        text.media,
+        text.both,
+        ...topic.tips.map((tip) => tip.text[language]),
+      ];
+      for (const body of bodies) {
+        if (!body) continue;
+        for (const word of words(body)) addTerm(word, topicIndex, WEIGHT_BODY, language);
+      }
+    }
+  });
+  // Subject and comparison words are in the vocabulary even where the data lacks them,
+  // so that their typos ("socail medai") are still recognised as the subjects.
+  for (const word of [...SUBJECT_WORDS, ...COMPARISON_WORDS]) {
+    const key = stem(word);
+    if (!terms.has(key)) {
+      terms.set(key, {
+        stem: key,
+        cls: classify(word) as Term['cls'],
+        weights: new Map(),
+        languages: new Set(),
+        idf: 0,
+      });
+    }
+  }
+  // Rarity counts where a word is evidence (titles, aliases, questions), not where a
+  // body text merely mentions it: "marketer" is the takeaway's word even though
+  // several other topics talk about marketers.
+  for (const term of terms.values()) {
+    let strongTopics = 0;
+    for (const weight of term.weights.values()) if (weight >= STRONG_WEIGHT) strongTopics++;
+    term.idf = Math.log(1 + topics.length / Math.max(strongTopics, 1));
+  }
+
+  // fuse.js proposes typo candidates, one index per first letter (a typo rarely hits the
+  // first letter, and small lists keep a lookup fast); an edit-distance check then keeps
+  // only real near-misses, since fuse also finds a short word inside a long one.
+  const fuzzyByLetter = new Map<string, Fuse<Term>>();
+  const byLetter = new Map<string, Term[]>();
+  for (const term of terms.values()) {
+    if (term.stem.length < 4) continue;
+    const letter = term.stem[0] as string;
+    const list = byLetter.get(letter) ?? [];
+    list.push(term);
+    byLetter.set(letter, list);
+  }
+  for (const [letter, list] of byLetter) {
+    fuzzyByLetter.set(
+      letter,
+      new Fuse(list, {
+        keys: ['stem'],
+        includeScore: true,
+        threshold: 0.5,
+        location: 0,
+        distance: 16,
+        minMatchCharLength: 3,
+      }),
+    );
+  }
+  const sortedStems = [...terms.keys()].sort();
+
+  const lookupCache = new Map<string, Candidate[]>();
+  /** Candidates for a word the vocabulary doesn't have exactly: typos, then longer or shorter forms. */
+  const approximate = (key: string): Candidate[] => {
+    const cached = lookupCache.get(key);
+    if (cached) return cached;
+    const found = new Map<Term, number>();
+    const maxEdits = key.length >= 7 ? 2 : 1;
+    for (const hit of fuzzyByLetter.get(key[0] as string)?.search(key, { limit: 8 }) ?? []) {
+      const edits = editDistance(key, hit.item.stem, maxEdits);
+      if (edits <= maxEdits)
+        found.set(hit.item, FUZZY_DISCOUNT * (1 - edits / Math.max(key.length, hit.item.stem.length)));
+    }
+    if (key.length >= 5) {
+      // Compounds and derivations: "gemeinsam" → "gemeinsamkeit", "kommunikationsstil" → "kommunikation".
+      let low = 0;
+      let high = sortedStems.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if ((sortedStems[mid] as string) < key) low = mid + 1;
+        else high = mid;
+      }
+      for (let i = low; i < sortedStems.length && (sortedStems[i] as string).startsWith(key); i++) {
+        const longer = terms.get(sortedStems[i] as string) as Term;
+        if (longer.stem.length - key.length <= MAX_AFFIX)
+          found.set(longer, Math.max(found.get(longer) ?? 0, PREFIX_SIM));
+      }
+      for (let end = key.length - 1; end >= Math.max(5, key.length - MAX_AFFIX); end--) {
+        const shorter = terms.get(key.slice(0, end));
+        if (shorter) found.set(shorter, Math.max(found.get(shorter) ?? 0, PREFIX_SIM));
+      }
+    }
+    const candidates = [...found].map(([term, sim]) => ({ term, sim })).sort((a, b) => b.sim - a.sim);
+    if (lookupCache.size > 10_000) lookupCache.clear();
+    lookupCache.set(key, candidates);
+    return candidates;
+  };
+
+  const search = (question: string, trace?: string[]): SearchResult => {
+    const text = stripSlackMarkup(question.slice(0, MAX_QUERY_CHARS));
+    const tokens = words(text).slice(0, MAX_QUERY_WORDS);
+    const empty: SearchResult = {
+      topic: null,
+      language: undefined,
+      score: 1,
+      suggestions: [],
+      reason: 'empty',
+    };
+    if (tokens.length === 0) return empty;
+
+    // Pass 1: what each word is, and which language the words vote for.
+    const votes = new Map<Language, number>(LANGUAGES.map((language) => [language, 0]));
+    const vote = (languages: Iterable<Language>, amount: number) => {
+      const list = [...languages];
+      for (const language of list) votes.set(language, (votes.get(language) ?? 0) + amount / list.length);
+    };
+    if (/[éèêàâçùûôîïœë]/i.test(text)) vote(['fr'], 0.8);
+    if (/[äöüß]/i.test(text)) vote(['de'], 1.5);
+
+    let fuzzyLookups = 0;
+    const read = tokens.map((word) => {
+      const key = stem(word);
+      let cls = classify(word);
+      const exact = terms.get(key);
+      let candidates: Candidate[] = exact ? [{ term: exact, sim: 1 }] : [];
+      if (cls === 'stop') {
+        vote(stopwordLanguages(word), STOPWORD_VOTE);
+      } else if (!exact && cls === 'content' && key.length >= 4 && fuzzyLookups < MAX_FUZZY_LOOKUPS) {
+        fuzzyLookups++;
+        candidates = approximate(key);
+        // A typo of a subject word ("socail") is that subject word.
+        const best = candidates[0];
+        if (best && best.term.cls !== 'content') cls = best.term.cls;
+      }
+      // Only the best reading of a word votes: "netwrok" is "network", not also "netzwerk".
+      const top = candidates[0];
+      if (cls !== 'stop' && top && top.term.languages.size > 0) vote(top.term.languages, top.sim * TERM_VOTE);
+      return { word, key, cls, candidates };
+    });
+    const language = pickLanguage(votes);
+
+    // Pass 2: in a question whose language is known, a word that is grammar only in
+    // another language ("but" in French is a goal) is a content word after all.
+    if (language) {
+      for (const token of read) {
+        if (token.cls === 'stop' && !isStopwordIn(token.word, language) && token.candidates.length > 0) {
+          token.cls = 'content';
+        }
+      }
+    }
+
+    const scores = new Array<number>(topics.length).fill(0);
+    const strong = new Array<boolean>(topics.length).fill(false);
+    const subjectSeen = read.some((token) => token.cls === 'subject');
+    const comparisonSeen = read.some((token) => token.cls === 'comparison');
+    let contentWords = 0;
+    let explainedWords = 0;
+    const seenContent = new Set<string>();
+    /** The words as the vocabulary knows them (typos resolved), for phrase matching. */
+    const resolved: string[] = [];
+    const resolvedContent: string[] = [];
+    const resolvedGrammar: string[] = [];
+
+    for (const { word, key, cls, candidates } of read) {
+      const best = candidates[0];
+      const as = best && best.sim >= 0.6 ? best.term.stem : key;
+      resolved.push(as);
+      if (cls === 'stop') resolvedGrammar.push(as);
+      if (cls !== 'content') continue;
+      resolvedContent.push(as);
+      if (seenContent.has(as)) continue;
+      seenContent.add(as);
+      contentWords++;
+      const perTopic = new Array<number>(topics.length).fill(0);
+      let explained = false;
+      for (const { term, sim } of candidates) {
+        if (term.cls !== 'content') continue;
+        for (const [topicIndex, weight] of term.weights) {
+          perTopic[topicIndex] = Math.max(perTopic[topicIndex] as number, sim * weight * term.idf);
+          if (weight >= STRONG_WEIGHT) {
+            strong[topicIndex] = true;
+            explained = true;
+          }
+        }
+      }
+      if (explained) explainedWords++;
+      perTopic.forEach((value, topicIndex) => {
+        scores[topicIndex] = (scores[topicIndex] as number) + value;
+      });
+      trace?.push(
+        `word "${word}" (${key}): ${candidates.map((c) => `${c.term.stem}×${c.sim.toFixed(2)}`).join(', ') || 'unknown'}` +
+          `${explained ? '' : ' · not explained'}`,
+      );
+    }
+
+    // Whole phrases of aliases and questions found in the question; definitional phrases
+    // ("what is") only beside a subject word, and matched on the grammar words alone.
+    const matchPhrases = (sequence: string[], intent: boolean) => {
+      sequence.forEach((first, start) => {
+        for (const phrase of phrasesByFirst.get(first) ?? []) {
+          if (phrase.intentOnly !== intent || start + phrase.stems.length > sequence.length) continue;
+          if (!phrase.stems.every((value, offset) => sequence[start + offset] === value)) continue;
+          const bonus = intent
+            ? phrase.weight * INTENT_BONUS
+            : phrase.weight * PHRASE_BONUS_PER_WORD * Math.min(phrase.stems.length, 5);
+          scores[phrase.topic] = (scores[phrase.topic] as number) + bonus;
+          strong[phrase.topic] = true;
+          trace?.push(
+            `phrase "${phrase.stems.join(' ')}" → ${topics[phrase.topic]?.id} +${bonus.toFixed(2)}`,
+          );
+        }
+      });
+    };
+    matchPhrases(resolved, false);
+    // A definitional phrase only decides when no content word does: "what is the ROI"
+    // asks about ROI, "what is social media" asks for the definition.
+    if (subjectSeen && explainedWords === 0) matchPhrases(resolvedGrammar, true);
+    // Pairs of content words that an alias or question of a topic also has side by side.
+    for (let i = 1; i < resolvedContent.length; i++) {
+      for (const [topicIndex, weight] of bigrams.get(`${resolvedContent[i - 1]} ${resolvedContent[i]}`) ??
+        []) {
+        scores[topicIndex] = (scores[topicIndex] as number) + weight * BIGRAM_BONUS;
+      }
+    }
+
+    let bestIndex = -1;
+    scores.forEach((value, topicIndex) => {
+      if (value > 0 && (bestIndex < 0 || value > (scores[bestIndex] as number))) bestIndex = topicIndex;
+    });
+    const bestScore = bestIndex >= 0 ? (scores[bestIndex] as number) : 0;
+    const toScore = (value: number) => Math.round((1 - value / (value + 2)) * 1000) / 1000;
+    if (trace) {
+      trace.push(
+        `language votes: ${[...votes].map(([l, v]) => `${l} ${v.toFixed(2)}`).join(', ')} → ${language ?? '?'}`,
+      );
+      const ranked = scores.map((v, i) => [topics[i]?.id, v] as const).filter(([, v]) => v > 0);
+      ranked.sort((a, b) => b[1] - a[1]);
+      trace.push(`scores: ${ranked.map(([id, v]) => `${id} ${v.toFixed(2)}`).join(', ') || 'none'}`);
+      trace.push(
+        `content words ${contentWords}, explained ${explainedWords}, subject ${subjectSeen}, comparison ${comparisonSeen}`,
+      );
+    }
+
+    if (contentWords === 0) {
+      // Only subjects, comparison words and grammar: the overview, unless a definitional
+      // phrase ("what is") beside the subject asks for a topic.
+      if (bestIndex >= 0 && subjectSeen) {
+        return {
+          topic: topics[bestIndex]?.id ?? null,
+          language,
+          score: toScore(bestScore),
+          suggestions: [],
+          reason: 'topic',
+        };
+      }
+      if ((subjectSeen || comparisonSeen) && overviewIndex >= 0) {
+        return {
+          topic: 'overview',
+          language,
+          score: toScore(MIN_SCORE),
+          suggestions: [],
+          reason: 'overview',
+        };
+      }
+      return { ...empty, language, reason: 'off-topic' };
+    }
+
+    const coverage = explainedWords / contentWords;
+    const minCoverage = subjectSeen ? MIN_COVERAGE_WITH_SUBJECT : MIN_COVERAGE_WITHOUT_SUBJECT;
+    if (bestIndex >= 0 && strong[bestIndex] && bestScore >= MIN_SCORE && coverage >= minCoverage) {
+      return {
+        topic: topics[bestIndex]?.id ?? null,
+        language,
+        score: toScore(bestScore),
+        suggestions: [],
+        reason: 'topic',
+      };
+    }
+    const suggestions = scores
+      .map((value, topicIndex) => ({ value, topicIndex }))
+      .filter(({ value, topicIndex }) => value >= MIN_SCORE * SUGGESTION_SHARE && strong[topicIndex])
+      .sort((a, b) => b.value - a.value)
+      .slice(0, 3)
+      .map(({ topicIndex }) => topics[topicIndex]?.id as string);
+    return { topic: null, language, score: 1, suggestions, reason: 'off-topic' };
+  };
+
+  return { search, vocabularySize: terms.size };
+}
+
+/** The language with the most votes, or undefined on a tie or when nothing voted. */
+function pickLanguage(votes: Map<Language, number>): Language | undefined {
+  let best: Language | undefined;
+  let bestVotes = 0;
+  let tie = false;
+  for (const [language, count] of votes) {
+    if (count > bestVotes + 1e-9) {
+      best = language;
+      bestVotes = count;
+      tie = false;
+    } else if (count > 0 && Math.abs(count - bestVotes) <= 1e-9) {
+      tie = true;
+    }
+  }
+  return tie ? undefined : best;
+}
