@@ -30,7 +30,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     harus akan sudah telah belum tidak tak nggak gak enggak bukan ada juga saja aja lebih sangat amat
     seperti dalam oleh tentang mau ingin tanya bertanya dong deh ya yah halo hai hallo tolong minta
     mohon bener benar sih kah jadi sebagai agar supaya buat bagi para nih tuh lagi sekali hal
-    tolong jelaskan terima kasih makasih mas mbak pak bu kak sebenarnya persis tepatnya`),
+    tolong jelaskan terima kasih makasih mas mbak pak bu kak sebenarnya persis tepatnya cara`),
   de: list(`
     der die das den dem des ein eine einer eines einem einen und oder aber nicht kein keine keinen ist
     sind war waren sein bin bist seid hat haben hast wird werden wurde kann kannst konnen muss mussen

@@ -7,14 +7,12 @@
 export const MAX_QUERY_CHARS = 500;
 
 /**
- * Removes Slack markup a user may paste: mentions and broadcasts (<@U123>, <!channel>,
- * <!subteam^S1|@team>) disappear, links keep their label (<https://x|label> → label).
+ * Removes Slack markup a user may paste before searching: mentions, broadcasts
+ * (<@U123>, <!channel>, <!subteam^S1|@team>) and links with their labels, which name
+ * a page, not the question.
  */
 export function stripSlackMarkup(text: string): string {
-  return text
-    .replace(/<(?:https?:|mailto:)[^|>]*\|([^>]*)>/g, ' $1 ')
-    .replace(/<[@#!][^>]*>/g, ' ')
-    .replace(/<[^>]*>/g, ' ');
+  return text.replace(/<[^>]*>/g, ' ');
 }
 
 /** Lower case, accents folded (é → e, ß → ss), anything that is not a letter or digit becomes a space. */

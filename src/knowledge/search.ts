@@ -230,11 +230,21 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     const cached = lookupCache.get(key);
     if (cached) return cached;
     const found = new Map<Term, number>();
-    const maxEdits = key.length >= 7 ? 2 : 1;
     for (const hit of fuzzyByLetter.get(key[0] as string)?.search(key, { limit: 8 }) ?? []) {
-      const edits = editDistance(key, hit.item.stem, maxEdits);
-      if (edits <= maxEdits)
+      // Short words have many neighbours ("reset" is one letter from "riset"): a content
+      // word needs 6 letters to forgive any one typo (5 for a missing, extra or swapped
+      // letter, not a wrong one) and 9 to forgive two; the subject words, which every
+      // question about us contains, are forgiven from 4 and 7.
+      const subject = hit.item.cls !== 'content';
+      const other = hit.item.stem;
+      const wrongLetterOnly =
+        other.length === key.length && [...other].sort().join('') !== [...key].sort().join('');
+      const minOne = subject ? 4 : key.length === 5 && !wrongLetterOnly ? 5 : 6;
+      const maxEdits = key.length >= (subject ? 7 : 9) ? 2 : key.length >= minOne ? 1 : 0;
+      const edits = editDistance(key, other, maxEdits);
+      if (maxEdits > 0 && edits <= maxEdits) {
         found.set(hit.item, FUZZY_DISCOUNT * (1 - edits / Math.max(key.length, hit.item.stem.length)));
+      }
     }
     if (key.length >= 5) {
       // Compounds and derivations: "gemeinsam" → "gemeinsamkeit", "kommunikationsstil" → "kommunikation".
@@ -379,7 +389,8 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     matchPhrases(resolved, false);
     // A definitional phrase only decides when no content word does: "what is the ROI"
     // asks about ROI, "what is social media" asks for the definition.
-    if (subjectSeen && explainedWords === 0) matchPhrases(resolvedGrammar, true);
+    // "What is the difference between ..." asks for the overview, not the definition.
+    if (subjectSeen && explainedWords === 0 && !comparisonSeen) matchPhrases(resolvedGrammar, true);
     // Pairs of content words that an alias or question of a topic also has side by side.
     for (let i = 1; i < resolvedContent.length; i++) {
       for (const [topicIndex, weight] of bigrams.get(`${resolvedContent[i - 1]} ${resolvedContent[i]}`) ??

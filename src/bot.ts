@@ -1,0 +1,134 @@
+/**
+ * Start-up, in order: configuration, concept base, store, Slack app. Each step that can
+ * fail on bad input fails with a StartupError carrying one plain line; app.ts prints it
+ * and exits non-zero. Tests and the sandbox start the bot through here too.
+ */
+import type { AddressInfo } from 'node:net';
+import type { App } from '@slack/bolt';
+import { type Config, ConfigError, loadConfig, missingSlackCredentials } from './config.js';
+import { createCore } from './core/answer.js';
+import { Assistant } from './core/assistant.js';
+import { DataError, DEFAULT_DATA_DIR, loadKnowledgeBase } from './knowledge/load.js';
+import { RedactingLogger } from './logger.js';
+import { createSlackApp } from './slack/create-app.js';
+import { logSlackError, slackErrorCode } from './slack/errors.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+import { StoreError } from './store/store.js';
+
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
+export interface RunningBot {
+  config: Config;
+  app: App;
+  assistant: Assistant;
+  store: Store;
+  logger: RedactingLogger;
+  /** The HTTP port actually listened on (HTTP mode), useful with PORT=0. */
+  port: number | undefined;
+  /** Stops taking requests, then closes the store. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  dataDir?: string;
+  /** Where log lines go (stderr by default). */
+  write?: (line: string) => void;
+}
+
+export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {}): Promise<RunningBot> {
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new StartupError(error.message);
+    throw error;
+  }
+  const missing = missingSlackCredentials(config);
+  if (missing.length > 0) {
+    throw new StartupError(
+      `Missing ${missing.join(' and ')}: set ${missing.length > 1 ? 'them' : 'it'} in the environment or in .env ` +
+        '(see .env.example and the README: "Connect a workspace").',
+    );
+  }
+  const logger = new RedactingLogger(
+    config.logLevel,
+    [config.botToken, config.signingSecret, config.appToken],
+    options.write,
+  );
+
+  let kb: ReturnType<typeof loadKnowledgeBase>;
+  try {
+    kb = loadKnowledgeBase(options.dataDir ?? DEFAULT_DATA_DIR);
+  } catch (error) {
+    if (error instanceof DataError) throw new StartupError(error.message);
+    throw error;
+  }
+
+  let store: Store;
+  try {
+    store = openStore(config.databaseUrl);
+  } catch (error) {
+    if (error instanceof StoreError) throw new StartupError(error.message);
+    throw error;
+  }
+
+  const assistant = new Assistant(createCore(kb), store, { defaultLanguage: config.defaultLanguage });
+  const app = createSlackApp({ config, assistant, logger });
+
+  // A wrong token is the most common set-up mistake: say so now, not at the first question.
+  try {
+    await app.client.auth.test();
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired'].includes(code)) {
+      await store.close();
+      throw new StartupError(`Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token again.`);
+    }
+    logSlackError(logger, error, { method: 'auth.test' });
+    logger.warn('Could not reach Slack to check the token; starting anyway.');
+  }
+
+  let port: number | undefined;
+  try {
+    if (config.mode === 'socket') {
+      await app.start();
+    } else {
+      const server = (await app.start(config.port)) as { address(): AddressInfo | string | null };
+      const address = server.address();
+      port = typeof address === 'object' && address ? address.port : config.port;
+    }
+  } catch (error) {
+    await store.close();
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE')
+      throw new StartupError(`PORT ${config.port} is already in use: choose another PORT.`);
+    throw new StartupError(`Could not start the Slack connection: ${(error as Error).message}`);
+  }
+  logger.info(
+    config.mode === 'socket'
+      ? 'SocialVS is running in Socket Mode.'
+      : `SocialVS is running in HTTP mode on port ${port}: POST /slack/events, GET /healthz.`,
+  );
+
+  let stopped = false;
+  return {
+    config,
+    app,
+    assistant,
+    store,
+    logger,
+    port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await app.stop().catch((error: unknown) => logger.warn('stopping the Slack app:', error));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * `/socialvs` text → what the user wants. A subcommand counts only when the text is
+ * exactly that subcommand (with its argument): "help me with ROI" is a question, and
+ * so is anything unknown.
+ */
+
+import { isLanguage, type Language } from '../knowledge/languages.js';
+import { fold } from '../knowledge/normalize.js';
+
+export type Command =
+  | { kind: 'empty' }
+  | { kind: 'help' }
+  | { kind: 'list' }
+  | { kind: 'tip' }
+  | { kind: 'lang'; language: Language | undefined }
+  | { kind: 'subscribe'; language: Language | undefined; invalidLanguage: boolean }
+  | { kind: 'unsubscribe' }
+  | { kind: 'status' }
+  | { kind: 'question'; text: string };
+
+const LANGUAGE_WORDS: Record<string, Language> = {
+  english: 'en',
+  inggris: 'en',
+  englisch: 'en',
+  anglais: 'en',
+  indonesian: 'id',
+  indonesia: 'id',
+  bahasa: 'id',
+  indonesisch: 'id',
+  indonesien: 'id',
+  german: 'de',
+  deutsch: 'de',
+  jerman: 'de',
+  allemand: 'de',
+  french: 'fr',
+  francais: 'fr',
+  prancis: 'fr',
+  franzosisch: 'fr',
+};
+
+export function parseLanguage(word: string): Language | undefined {
+  const folded = fold(word).replace(/\s+/g, '');
+  if (isLanguage(folded)) return folded;
+  return LANGUAGE_WORDS[folded] ?? LANGUAGE_WORDS[fold(word).split(' ')[0] ?? ''];
+}
+
+const HELP = new Set(['help', 'aide', 'hilfe', 'bantuan', '?']);
+const LIST = new Set(['list', 'topics', 'daftar', 'liste', 'themen', 'sujets', 'topik']);
+const TIP = new Set(['tip', 'tipp', 'astuce', 'kiat', 'tips']);
+const LANG = new Set(['lang', 'language', 'bahasa', 'sprache', 'langue']);
+
+export function parseCommand(raw: string): Command {
+  const text = raw.trim();
+  if (text === '') return { kind: 'empty' };
+  const parts = text.split(/\s+/);
+  const first = (parts[0] ?? '').toLowerCase();
+  const rest = parts.slice(1).join(' ');
+  if (parts.length === 1) {
+    if (HELP.has(first)) return { kind: 'help' };
+    if (LIST.has(first)) return { kind: 'list' };
+    if (TIP.has(first)) return { kind: 'tip' };
+    if (first === 'unsubscribe') return { kind: 'unsubscribe' };
+    if (first === 'status') return { kind: 'status' };
+    if (first === 'subscribe') return { kind: 'subscribe', language: undefined, invalidLanguage: false };
+  }
+  if (LANG.has(first) && parts.length <= 3) return { kind: 'lang', language: parseLanguage(rest) };
+  if (first === 'subscribe' && parts.length <= 3) {
+    const language = parseLanguage(rest);
+    return { kind: 'subscribe', language, invalidLanguage: language === undefined };
+  }
+  return { kind: 'question', text };
+}

@@ -1,0 +1,28 @@
+/** Reading a block_actions payload: the button, where its card is, and who pressed it. */
+import type { BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { type ButtonValue, decodeValue } from '../../cards/actions.js';
+import type { Surface } from '../../cards/topic-card.js';
+
+export interface PressedButton {
+  value: ButtonValue | undefined;
+  surface: Surface;
+  /** The card sits in the App Home tab (no response_url there). */
+  inHome: boolean;
+  userId: string;
+  userName: string;
+  channelId: string | undefined;
+}
+
+export function readButton({ body, action }: SlackActionMiddlewareArgs<BlockAction>): PressedButton {
+  const container = body.container as
+    | { type?: string; is_ephemeral?: boolean; channel_id?: string }
+    | undefined;
+  return {
+    value: decodeValue((action as ButtonAction).value),
+    surface: container?.is_ephemeral ? 'ephemeral' : 'message',
+    inHome: container?.type === 'view',
+    userId: body.user.id,
+    userName: body.user.name ?? body.user.username ?? body.user.id,
+    channelId: body.channel?.id ?? container?.channel_id,
+  };
+}

@@ -1,0 +1,19 @@
+import type { App } from '@slack/bolt';
+import { ACTION_IDS } from '../../cards/actions.js';
+import type { ListenerDeps } from '../deps.js';
+import { openTopic } from './open-topic.js';
+import { shareCard } from './share-card.js';
+import { tipOpen } from './tip-open.js';
+import { unknownAction } from './unknown-action.js';
+
+/** previous / next / language switch / a topic from a list, suggestions or the home tab. */
+export const TOPIC_BUTTON = /^topic_(previous|next|language_[a-z]{2}|open_[a-z0-9-]+)$/;
+/** Any action id that none of the listeners above handles (a card from another version). */
+const UNKNOWN_BUTTON = /^(?!topic_(previous|next|share|language_[a-z]{2}|open_[a-z0-9-]+)$|tip_open$)/;
+
+export function registerActions(app: App, deps: ListenerDeps): void {
+  app.action(TOPIC_BUTTON, openTopic(deps));
+  app.action(ACTION_IDS.share, shareCard(deps));
+  app.action(ACTION_IDS.tipOpen, tipOpen(deps));
+  app.action(UNKNOWN_BUTTON, unknownAction(deps));
+}

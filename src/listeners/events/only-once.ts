@@ -1,0 +1,21 @@
+/**
+ * Global middleware: each Events API event is handled once. Slack redelivers an event
+ * (X-Slack-Retry-Num) when the first delivery was slow or failed; the event_id is
+ * claimed in the store, so a retry, even one reaching a restarted bot, finds it taken.
+ */
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { ListenerDeps } from '../deps.js';
+
+export function onlyOncePerEvent({ assistant, logger }: ListenerDeps): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, next, context }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string') {
+      const first = await assistant.store.claimEvent(eventId);
+      if (!first) {
+        logger.debug(`event ${eventId} already handled; ignoring delivery (retry ${context.retryNum ?? 0})`);
+        return;
+      }
+    }
+    await next();
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * Sends the bot what Slack sends, signed the way Slack signs it (v0, HMAC-SHA256 of
+ * "v0:timestamp:body" with the signing secret): slash commands as form posts with a
+ * response_url, Events API callbacks as JSON with an event_id, button presses as a
+ * `payload=` form. The end-to-end tests and the sandbox page both use it.
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+import { TEAM_ID } from './slack-stand-in.js';
+
+export function slackSignature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SentRequest {
+  status: number;
+  body: string;
+}
+
+export interface SignOptions {
+  /** Seconds since the epoch; defaults to now. */
+  timestamp?: number;
+  /** Replace the signature (forged) or leave it out (null). */
+  signature?: string | null;
+  retryNum?: number;
+  headers?: Record<string, string>;
+}
+
+export class SlackRequestSender {
+  constructor(
+    /** The bot's events URL, e.g. http://127.0.0.1:3000/slack/events */
+    readonly eventsUrl: string,
+    private readonly signingSecret: string,
+  ) {}
+
+  async send(body: string, contentType: string, options: SignOptions = {}): Promise<SentRequest> {
+    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+    const headers: Record<string, string> = {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      ...options.headers,
+    };
+    const signature =
+      options.signature === undefined
+        ? slackSignature(this.signingSecret, timestamp, body)
+        : options.signature;
+    if (signature !== null) headers['x-slack-signature'] = signature;
+    if (options.retryNum !== undefined) {
+      headers['x-slack-retry-num'] = String(options.retryNum);
+      headers['x-slack-retry-reason'] = 'http_timeout';
+    }
+    const response = await fetch(this.eventsUrl, { method: 'POST', headers, body });
+    return { status: response.status, body: await response.text() };
+  }
+
+  /** `/socialvs <text>` typed by `userId` in `channelId`. */
+  slashCommand(
+    input: {
+      text: string;
+      userId: string;
+      channelId: string;
+      channelName?: string;
+      responseUrl: string;
+      userName?: string;
+    },
+    options?: SignOptions,
+  ): Promise<SentRequest> {
+    const form = new URLSearchParams({
+      token: 'legacy-verification-token',
+      team_id: TEAM_ID,
+      team_domain: 'sandbox',
+      channel_id: input.channelId,
+      channel_name: input.channelName ?? (input.channelId.startsWith('D') ? 'directmessage' : 'general'),
+      user_id: input.userId,
+      user_name: input.userName ?? input.userId.toLowerCase(),
+      command: '/socialvs',
+      text: input.text,
+      api_app_id: 'A0SOCIALVS',
+      is_enterprise_install: 'false',
+      response_url: input.responseUrl,
+      trigger_id: `${Date.now()}.trigger`,
+    });
+    return this.send(form.toString(), 'application/x-www-form-urlencoded', options);
+  }
+
+  /** An Events API callback wrapping `event`; returns the event_id used. */
+  async event(
+    event: Record<string, unknown>,
+    options: SignOptions & { eventId?: string } = {},
+  ): Promise<SentRequest & { eventId: string }> {
+    const eventId = options.eventId ?? `Ev${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+    const body = JSON.stringify({
+      token: 'legacy-verification-token',
+      team_id: TEAM_ID,
+      api_app_id: 'A0SOCIALVS',
+      type: 'event_callback',
+      event_id: eventId,
+      event_time: Math.floor(Date.now() / 1000),
+      event,
+      authorizations: [
+        { team_id: TEAM_ID, user_id: 'U0SOCIALVS', is_bot: true, is_enterprise_install: false },
+      ],
+    });
+    return { ...(await this.send(body, 'application/json', options)), eventId };
+  }
+
+  /** A button press on a card: `container` says where the card is (message, ephemeral, or the home view). */
+  blockAction(
+    input: {
+      actionId: string;
+      value?: string;
+      blockId?: string;
+      userId: string;
+      userName?: string;
+      channelId?: string;
+      responseUrl?: string;
+      container:
+        | { type: 'message'; messageTs: string; isEphemeral: boolean }
+        | { type: 'view'; viewId: string };
+    },
+    options?: SignOptions,
+  ): Promise<SentRequest> {
+    const container =
+      input.container.type === 'message'
+        ? {
+            type: 'message',
+            message_ts: input.container.messageTs,
+            channel_id: input.channelId,
+            is_ephemeral: input.container.isEphemeral,
+          }
+        : { type: 'view', view_id: input.container.viewId };
+    const payload = {
+      type: 'block_actions',
+      user: {
+        id: input.userId,
+        username: input.userName ?? input.userId.toLowerCase(),
+        name: input.userName ?? input.userId.toLowerCase(),
+        team_id: TEAM_ID,
+      },
+      api_app_id: 'A0SOCIALVS',
+      token: 'legacy-verification-token',
+      container,
+      trigger_id: `${Date.now()}.trigger`,
+      team: { id: TEAM_ID, domain: 'sandbox' },
+      ...(input.channelId ? { channel: { id: input.channelId, name: 'general' } } : {}),
+      ...(input.responseUrl ? { response_url: input.responseUrl } : {}),
+      actions: [
+        {
+          type: 'button',
+          action_id: input.actionId,
+          block_id: input.blockId ?? 'block',
+          text: { type: 'plain_text', text: 'button', emoji: true },
+          ...(input.value === undefined ? {} : { value: input.value }),
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
+    };
+    const form = new URLSearchParams({ payload: JSON.stringify(payload) });
+    return this.send(form.toString(), 'application/x-www-form-urlencoded', options);
+  }
+}

@@ -1,0 +1,324 @@
+/**
+ * A small stand-in for Slack's Web API on 127.0.0.1, for the end-to-end tests and the
+ * sandbox (never for production code). The bot reaches it through SLACK_API_URL. It
+ * records every call (chat.postMessage, chat.update, views.publish, users.info, ...) and
+ * every post to a response_url it handed out, answers as Slack would, and can be told
+ * to fail a method (an error code, an HTTP status, a 429 with Retry-After, a hang).
+ */
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  /** The bearer token the call carried, so tests can check which token was used. */
+  token: string | undefined;
+  at: number;
+}
+
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+/** How a method should fail, for its next `times` calls. */
+export type Fault =
+  | { error: string }
+  | { status: number; retryAfter?: number }
+  | { hangMs: number }
+  | { malformed: true };
+
+export interface StandInUser {
+  name: string;
+  locale?: string;
+  tz?: string;
+}
+
+export interface StandInChannel {
+  name: string;
+  isMember: boolean;
+  isArchived?: boolean;
+}
+
+export const BOT_USER_ID = 'U0SOCIALVS';
+export const BOT_ID = 'B0SOCIALVS';
+export const TEAM_ID = 'T0SANDBOX';
+
+export class SlackStandIn extends EventEmitter {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  readonly users = new Map<string, StandInUser>();
+  readonly channels = new Map<string, StandInChannel>();
+  /** When set, any other bearer token gets invalid_auth. */
+  expectedToken: string | undefined;
+  private readonly faults = new Map<string, Array<{ fault: Fault; remaining: number }>>();
+  private nextTs = Math.floor(Date.now() / 1000);
+  private tsCounter = 0;
+  private responseCounter = 0;
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {
+    super();
+  }
+
+  static async start(options: { port?: number; expectedToken?: string } = {}): Promise<SlackStandIn> {
+    let standIn: SlackStandIn | undefined;
+    const server = createServer((req, res) => {
+      standIn?.handle(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    standIn = new SlackStandIn(server, `http://127.0.0.1:${port}`);
+    standIn.expectedToken = options.expectedToken;
+    return standIn;
+  }
+
+  /** The base URL to give the bot as SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** A fresh response_url; what the bot posts to it lands in `responses`. */
+  responseUrl(): string {
+    this.responseCounter += 1;
+    return `${this.url}/response/${this.responseCounter}`;
+  }
+
+  /** Make `method` fail as described for its next `times` calls. */
+  fault(method: string, fault: Fault, times = 1): void {
+    const list = this.faults.get(method) ?? [];
+    list.push({ fault, remaining: times });
+    this.faults.set(method, list);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  responsesTo(responseUrl: string): ResponseUrlPost[] {
+    const id = responseUrl.slice(responseUrl.lastIndexOf('/') + 1);
+    return this.responses.filter((post) => post.id === id);
+  }
+
+  /** Resolves with the first truthy value of `probe`, checked as calls arrive; rejects after `timeoutMs`. */
+  waitFor<T>(probe: () => T | undefined | false | null, timeoutMs = 5000): Promise<T> {
+    const found = probe();
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const value = probe();
+        if (value) {
+          clearTimeout(timer);
+          this.off('record', check);
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        this.off('record', check);
+        reject(new Error(`stand-in: nothing matched within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.on('record', check);
+    });
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.faults.clear();
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private takeFault(method: string): Fault | undefined {
+    const list = this.faults.get(method);
+    const entry = list?.[0];
+    if (!entry) return undefined;
+    entry.remaining -= 1;
+    if (entry.remaining <= 0) list?.shift();
+    return entry.fault;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (req.method === 'POST' && path.startsWith('/response/')) {
+      const post = { id: path.slice('/response/'.length), body: parseJsonObject(raw), at: Date.now() };
+      this.responses.push(post);
+      this.emit('response', post);
+      this.emit('record');
+      return sendJson(res, 200, { ok: true });
+    }
+    if (req.method === 'POST' && path.startsWith('/api/')) {
+      const method = path.slice('/api/'.length);
+      const args = parseArgs(raw, req.headers['content-type']);
+      const auth = req.headers.authorization;
+      const token = auth?.startsWith('Bearer ')
+        ? auth.slice('Bearer '.length)
+        : (args.token as string | undefined);
+      const call: RecordedCall = { method, args, token, at: Date.now() };
+      const fault = this.takeFault(method);
+      if (fault && 'hangMs' in fault) {
+        await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
+        if (res.destroyed) return;
+      }
+      this.calls.push(call);
+      this.emit('call', call);
+      this.emit('record');
+      if (this.expectedToken && token !== this.expectedToken)
+        return sendJson(res, 200, { ok: false, error: 'invalid_auth' });
+      if (fault && 'status' in fault) {
+        const headers: Record<string, string> =
+          fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
+        return sendJson(
+          res,
+          fault.status,
+          { ok: false, error: fault.status === 429 ? 'ratelimited' : 'fatal_error' },
+          headers,
+        );
+      }
+      if (fault && 'error' in fault) return sendJson(res, 200, { ok: false, error: fault.error });
+      if (fault && 'malformed' in fault) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return void res.end('{"ok": tr');
+      }
+      return sendJson(res, 200, this.answer(method, args));
+    }
+    sendJson(res, 404, { ok: false, error: 'unknown_method' });
+  }
+
+  private ts(): string {
+    this.tsCounter += 1;
+    return `${this.nextTs}.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+
+  /** What Slack answers to a successful call, as far as the bot reads it. */
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const channel = typeof args.channel === 'string' ? args.channel : undefined;
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://sandbox.slack.invalid/',
+          team: 'SocialVS sandbox',
+          user: 'socialvs',
+          team_id: TEAM_ID,
+          user_id: BOT_USER_ID,
+          bot_id: BOT_ID,
+        };
+      case 'chat.postMessage': {
+        const known = channel ? this.channels.get(channel) : undefined;
+        if (known?.isArchived) return { ok: false, error: 'is_archived' };
+        if (known && !known.isMember && !channel?.startsWith('U') && !channel?.startsWith('D')) {
+          return { ok: false, error: 'not_in_channel' };
+        }
+        const ts = this.ts();
+        return {
+          ok: true,
+          channel,
+          ts,
+          message: { text: args.text, blocks: args.blocks, ts, thread_ts: args.thread_ts, bot_id: BOT_ID },
+        };
+      }
+      case 'chat.update':
+        return { ok: true, channel, ts: args.ts, text: args.text };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: this.ts() };
+      case 'chat.delete':
+        return { ok: true, channel, ts: args.ts };
+      case 'views.publish':
+        return { ok: true, view: { id: `V${this.calls.length}`, type: 'home' } };
+      case 'users.info': {
+        const id = String(args.user ?? '');
+        const user = this.users.get(id);
+        if (!user) return { ok: false, error: 'user_not_found' };
+        return {
+          ok: true,
+          user: {
+            id,
+            name: user.name,
+            real_name: user.name,
+            tz: user.tz ?? 'UTC',
+            ...(user.locale ? { locale: user.locale } : {}),
+          },
+        };
+      }
+      case 'conversations.info': {
+        const known = channel ? this.channels.get(channel) : undefined;
+        if (!known) return { ok: false, error: 'channel_not_found' };
+        return {
+          ok: true,
+          channel: {
+            id: channel,
+            name: known.name,
+            is_member: known.isMember,
+            is_archived: known.isArchived ?? false,
+          },
+        };
+      }
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseJsonObject(raw: string): Record<string, unknown> {
+  try {
+    const value = JSON.parse(raw) as unknown;
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : { value };
+  } catch {
+    return { raw };
+  }
+}
+
+/** Web API arguments arrive as JSON or as a form whose nested values (blocks, view) are JSON strings. */
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return parseJsonObject(raw);
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = value;
+    if (/^[[{]/.test(value)) {
+      try {
+        args[key] = JSON.parse(value);
+      } catch {
+        // not JSON after all: keep the string
+      }
+    }
+  }
+  return args;
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,55 @@
+/**
+ * Slack API failures: what they were, logged with the method and channel (never the
+ * token), and which of them the user can act on ("invite me to this channel").
+ */
+import type { Logger } from '@slack/bolt';
+import type { UiKey } from '../knowledge/ui-strings.js';
+
+/** The Slack error code ("not_in_channel", "ratelimited", "http_500", "timeout") of a thrown error. */
+export function slackErrorCode(error: unknown): string {
+  const e = error as {
+    code?: string;
+    data?: { error?: string };
+    statusCode?: number;
+    original?: { code?: string };
+  };
+  if (e?.code === 'slack_webapi_platform_error' && e.data?.error) return e.data.error;
+  if (e?.code === 'slack_webapi_rate_limited_error') return 'ratelimited';
+  if (e?.code === 'slack_webapi_http_error') return `http_${e.statusCode ?? 'error'}`;
+  if (e?.code === 'slack_webapi_request_error') {
+    return e.original?.code === 'ECONNABORTED' || e.original?.code === 'ETIMEDOUT'
+      ? 'timeout'
+      : 'request_failed';
+  }
+  return 'unexpected';
+}
+
+const USER_MESSAGES: Record<string, UiKey> = {
+  not_in_channel: 'error.not_in_channel',
+  channel_not_found: 'error.channel_not_found',
+  is_archived: 'error.channel_not_found',
+  ratelimited: 'error.rate_limited',
+};
+
+/** The message to show the user for this error code, or the generic apology. */
+export function userMessageFor(code: string): UiKey {
+  return USER_MESSAGES[code] ?? 'error.generic';
+}
+
+/** Logs a failed Slack call with what it was doing; returns the error code. */
+export function logSlackError(
+  logger: Logger,
+  error: unknown,
+  where: { method: string; channel?: string | undefined; user?: string | undefined },
+): string {
+  const code = slackErrorCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const place = [where.channel && `channel ${where.channel}`, where.user && `user ${where.user}`]
+    .filter(Boolean)
+    .join(', ');
+  const level = code === 'invalid_auth' || code === 'unexpected' ? 'error' : 'warn';
+  logger[level](
+    `${where.method} failed${place ? ` (${place})` : ''}: ${code}${code === 'unexpected' ? `: ${message}` : ''}`,
+  );
+  return code;
+}

@@ -1,0 +1,18 @@
+/**
+ * Schema migrations, applied in order on start. Each runs once, in a transaction,
+ * and PRAGMA user_version records how far a database has come. Append only: never
+ * edit a migration that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: saved languages and seen event ids
+  `CREATE TABLE user_preferences (
+     user_id TEXT PRIMARY KEY,
+     language TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE seen_events (
+     event_id TEXT PRIMARY KEY,
+     seen_at INTEGER NOT NULL
+   );
+   CREATE INDEX seen_events_by_time ON seen_events (seen_at);`,
+];

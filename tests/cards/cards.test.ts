@@ -1,0 +1,301 @@
+import { describe, expect, it } from 'vitest';
+import { ACTION_IDS, decodeValue } from '../../src/cards/actions.js';
+import {
+  type ActionsBlock,
+  type Block,
+  type Button,
+  blockKitProblems,
+  type ContextBlock,
+  type HeaderBlock,
+  type SectionBlock,
+} from '../../src/cards/blocks.js';
+import { helpCard } from '../../src/cards/help-card.js';
+import { listCard } from '../../src/cards/list-card.js';
+import { escapeMrkdwn, quoteUserText, truncate } from '../../src/cards/mrkdwn.js';
+import { noMatchCard } from '../../src/cards/no-match-card.js';
+import { tipCard } from '../../src/cards/tip-card.js';
+import { type Surface, topicCard } from '../../src/cards/topic-card.js';
+import { answerQuestion, createCore } from '../../src/core/answer.js';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../src/knowledge/languages.js';
+import { translate } from '../../src/knowledge/ui-strings.js';
+
+const core = createCore();
+const { kb } = core;
+const SURFACES: Surface[] = ['ephemeral', 'message'];
+
+const headers = (blocks: Block[]) => blocks.filter((b): b is HeaderBlock => b.type === 'header');
+const sections = (blocks: Block[]) => blocks.filter((b): b is SectionBlock => b.type === 'section');
+const contexts = (blocks: Block[]) => blocks.filter((b): b is ContextBlock => b.type === 'context');
+const buttons = (blocks: Block[]): Button[] =>
+  blocks.flatMap((b) =>
+    b.type === 'actions' ? b.elements : b.type === 'section' && b.accessory ? [b.accessory] : [],
+  );
+const buttonById = (blocks: Block[], actionId: string) =>
+  buttons(blocks).find((b) => b.action_id === actionId);
+const actionsById = (blocks: Block[], blockId: string) =>
+  blocks.find((b): b is ActionsBlock => b.type === 'actions' && b.block_id === blockId);
+
+const topicCases = kb.topics.flatMap((topic, index) =>
+  LANGUAGES.flatMap((language) => SURFACES.map((surface) => [topic.id, language, surface, index] as const)),
+);
+
+describe('topicCard', () => {
+  it('covers every topic × language × surface', () => {
+    expect(topicCases.length).toBe(kb.topics.length * 4 * 2);
+  });
+
+  it.each(topicCases)('%s in %s on %s', (id, language, surface, index) => {
+    const topic = kb.byId.get(id);
+    if (!topic) throw new Error(`no topic ${id}`);
+    const text = topic.text[language];
+    const card = topicCard(kb, topic, language, { surface });
+    const { blocks } = card;
+
+    expect(blockKitProblems(blocks)).toEqual([]);
+    expect(card.text.trim()).not.toBe('');
+    expect(card.text).toContain(text.title);
+
+    // Header with the title.
+    expect(headers(blocks).map((h) => h.text.text)).toEqual([text.title]);
+
+    // The two sides, or what both share.
+    if (topic.kind === 'similarity') {
+      const both = sections(blocks).find((s) => s.block_id === 'topic_both');
+      expect(both?.text?.text).toContain(text.both as string);
+      expect(both?.text?.text).toContain(translate(kb.ui, language, 'card.both'));
+      expect(sections(blocks).some((s) => s.fields !== undefined)).toBe(false);
+    } else {
+      const sides = sections(blocks).find((s) => s.fields !== undefined);
+      expect(sides?.fields).toHaveLength(2);
+      expect(sides?.fields?.[0]?.text).toContain(text.networking as string);
+      expect(sides?.fields?.[0]?.text).toContain(translate(kb.ui, language, 'card.networking'));
+      expect(sides?.fields?.[1]?.text).toContain(text.media as string);
+      expect(sides?.fields?.[1]?.text).toContain(translate(kb.ui, language, 'card.media'));
+    }
+
+    // A context naming the sources.
+    const contextText = contexts(blocks)
+      .flatMap((c) => c.elements.map((e) => e.text))
+      .join('\n');
+    expect(topic.sources.length).toBeGreaterThan(0);
+    for (const source of topic.sources) expect(contextText).toContain(escapeMrkdwn(source.title));
+
+    // Previous / next, wrapping around at the ends.
+    const count = kb.topics.length;
+    const previous = kb.topics[(index - 1 + count) % count];
+    const next = kb.topics[(index + 1) % count];
+    const previousButton = buttonById(blocks, ACTION_IDS.previous);
+    const nextButton = buttonById(blocks, ACTION_IDS.next);
+    expect(decodeValue(previousButton?.value)).toEqual({ topic: previous?.id, language });
+    expect(decodeValue(nextButton?.value)).toEqual({ topic: next?.id, language });
+
+    // The three other languages.
+    const others = LANGUAGES.filter((other) => other !== language);
+    const languageButtons = buttons(blocks).filter((b) => b.action_id.startsWith(ACTION_IDS.languagePrefix));
+    expect(languageButtons.map((b) => b.action_id)).toEqual(
+      others.map((other) => `${ACTION_IDS.languagePrefix}${other}`),
+    );
+    languageButtons.forEach((b, i) => {
+      const other = others[i] as Language;
+      expect(b.text.text).toBe(LANGUAGE_NAMES[other]);
+      expect(decodeValue(b.value)).toEqual({ topic: topic.id, language: other });
+    });
+
+    // Share only where the card is not in the channel already.
+    const share = buttonById(blocks, ACTION_IDS.share);
+    if (surface === 'ephemeral') expect(decodeValue(share?.value)).toEqual({ topic: topic.id, language });
+    else expect(share).toBeUndefined();
+  });
+
+  it('wraps previous from the first topic to the last and next from the last to the first', () => {
+    const first = kb.topics[0];
+    const last = kb.topics[kb.topics.length - 1];
+    if (!first || !last) throw new Error('no topics');
+    const firstCard = topicCard(kb, first, 'en', { surface: 'message' });
+    const lastCard = topicCard(kb, last, 'en', { surface: 'message' });
+    expect(decodeValue(buttonById(firstCard.blocks, ACTION_IDS.previous)?.value)?.topic).toBe(last.id);
+    expect(decodeValue(buttonById(lastCard.blocks, ACTION_IDS.next)?.value)?.topic).toBe(first.id);
+  });
+
+  it('shows the question back, escaped, and who shared it', () => {
+    const topic = kb.byId.get('roi');
+    if (!topic) throw new Error('no roi');
+    const card = topicCard(kb, topic, 'en', {
+      surface: 'message',
+      question: 'ROI <b> & more',
+      sharedBy: '<@U999> Ann',
+    });
+    const json = JSON.stringify(card.blocks);
+    expect(json).toContain('ROI &lt;b&gt; &amp; more');
+    expect(json).toContain('&lt;@U999&gt; Ann');
+    expect(json).not.toContain('<@');
+    expect(blockKitProblems(card.blocks)).toEqual([]);
+  });
+});
+
+describe('noMatchCard', () => {
+  const ids = kb.topics.map((topic) => topic.id);
+
+  it.each(LANGUAGES.flatMap((language) => [0, 1, 2, 3].map((n) => [n, language] as const)))(
+    'with %i suggestion(s) in %s',
+    (n, language) => {
+      const suggestions = ids.slice(2, 2 + n);
+      const card = noMatchCard(kb, 'what about the printer?', language, suggestions);
+      expect(blockKitProblems(card.blocks)).toEqual([]);
+      expect(card.text.trim()).not.toBe('');
+      const offer = actionsById(card.blocks, 'nomatch_topics');
+      const offered = offer?.elements.map((b) => decodeValue(b.value)) ?? [];
+      if (n === 0) {
+        // With nothing close, every topic is offered.
+        expect(offered).toEqual(kb.topics.map((topic) => ({ topic: topic.id, language })));
+      } else {
+        expect(offered).toEqual(suggestions.map((topic) => ({ topic, language })));
+      }
+      expect(JSON.stringify(card.blocks)).toContain('what about the printer?');
+    },
+  );
+
+  it('offers at most 3 suggestions and ignores unknown ids', () => {
+    const card = noMatchCard(kb, 'x', 'en', ['no-such-topic', ...ids.slice(0, 5)]);
+    const offer = actionsById(card.blocks, 'nomatch_topics');
+    expect(offer?.elements.map((b) => decodeValue(b.value)?.topic)).toEqual(ids.slice(0, 3));
+    expect(blockKitProblems(card.blocks)).toEqual([]);
+  });
+
+  it('is still valid for an empty question', () => {
+    const card = noMatchCard(kb, '', 'fr', []);
+    expect(blockKitProblems(card.blocks)).toEqual([]);
+    expect(card.text.trim()).not.toBe('');
+  });
+});
+
+describe('listCard, helpCard, tipCard', () => {
+  it.each(LANGUAGES)('listCard in %s', (language) => {
+    const card = listCard(kb, language);
+    expect(blockKitProblems(card.blocks)).toEqual([]);
+    expect(card.text.trim()).not.toBe('');
+    const opened = buttons(card.blocks).map((b) => decodeValue(b.value));
+    expect(opened).toEqual(kb.topics.map((topic) => ({ topic: topic.id, language })));
+  });
+
+  it.each(LANGUAGES)('helpCard in %s', (language) => {
+    const card = helpCard(kb, language);
+    expect(blockKitProblems(card.blocks)).toEqual([]);
+    expect(card.text.trim()).not.toBe('');
+  });
+
+  const tipCases = kb.tips.flatMap((tip) => LANGUAGES.map((language) => [tip.key, language] as const));
+
+  it.each(tipCases)('tipCard %s in %s', (key, language) => {
+    const tip = kb.tips.find((t) => t.key === key);
+    if (!tip) throw new Error(`no tip ${key}`);
+    const card = tipCard(kb, tip, language);
+    expect(blockKitProblems(card.blocks)).toEqual([]);
+    expect(card.text.trim()).not.toBe('');
+    expect(card.text).toContain(tip.text[language]);
+    expect(decodeValue(buttonById(card.blocks, ACTION_IDS.tipOpen)?.value)).toEqual({
+      topic: tip.topicId,
+      language,
+    });
+  });
+});
+
+describe('user text echoed on a card cannot form Slack markup', () => {
+  const markup =
+    '<!channel> <!here> <!everyone> <@U123> <!subteam^S1> <https://evil.example|click> & <!subteam^S2|@team>';
+  const questions: Array<[string, string, boolean]> = [
+    ['a matching question', `${markup} social media vs social networking ROI`, true],
+    ['a non-matching question', `${markup} who can fix the printer?`, false],
+  ];
+
+  it.each(questions)('%s', (_name, question, matches) => {
+    for (const surface of SURFACES) {
+      for (const fallbackLanguage of LANGUAGES) {
+        const answer = answerQuestion(core, question, { surface, fallbackLanguage });
+        if (matches) expect(answer.topic).toBe('roi');
+        else expect(answer.topic).toBeNull();
+        const json = JSON.stringify(answer.card.blocks);
+        // The question is on the card, but only as text.
+        expect(json).toContain('&lt;!channel&gt;');
+        expect(json).toContain('&amp;');
+        for (const danger of ['<!', '<@', '<http']) {
+          expect(json).not.toContain(danger);
+          expect(answer.card.text).not.toContain(danger);
+        }
+        expect(blockKitProblems(answer.card.blocks)).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('escapeMrkdwn', () => {
+  it('turns &, < and > into entities', () => {
+    expect(escapeMrkdwn('a & b <c> d')).toBe('a &amp; b &lt;c&gt; d');
+    expect(escapeMrkdwn('<!channel>')).toBe('&lt;!channel&gt;');
+    expect(escapeMrkdwn('<https://x.example|y>')).toBe('&lt;https://x.example|y&gt;');
+  });
+
+  it('escapes an entity the user typed, so it shows as typed', () => {
+    expect(escapeMrkdwn('&lt;')).toBe('&amp;lt;');
+  });
+
+  it('defuses bare @channel, @here and @everyone', () => {
+    for (const word of ['@channel', '@here', '@everyone', '@Channel']) {
+      const escaped = escapeMrkdwn(`hey ${word}!`);
+      expect(escaped).not.toContain(word);
+      expect(escaped.replace('\u2060', '')).toBe(`hey ${word}!`);
+    }
+    expect(escapeMrkdwn('mail me @ home, @channels')).toBe('mail me @ home, @channels');
+  });
+
+  it('leaves plain text alone', () => {
+    expect(escapeMrkdwn('Réseautage social 🤝 vs media')).toBe('Réseautage social 🤝 vs media');
+  });
+});
+
+describe('truncate', () => {
+  it('keeps short text and cuts long text with an ellipsis', () => {
+    expect(truncate('hello', 5)).toBe('hello');
+    expect(truncate('hello world', 5)).toBe('hell…');
+  });
+
+  it('counts characters, not UTF-16 units', () => {
+    expect(truncate('😀😀😀', 3)).toBe('😀😀😀');
+    expect(truncate('😀😀😀😀', 3)).toBe('😀😀…');
+  });
+});
+
+describe('quoteUserText', () => {
+  it('escapes entities', () => {
+    expect(quoteUserText('a <@U1> & b')).toBe('a &lt;@U1&gt; &amp; b');
+  });
+
+  it('cuts with an ellipsis and never splits an entity', () => {
+    for (let pad = 142; pad <= 150; pad++) {
+      const quoted = quoteUserText(`${'a'.repeat(pad)}&<>&<>&<>`, 150);
+      expect(quoted.endsWith('…')).toBe(true);
+      // Every & starts a whole entity.
+      expect(quoted.replace(/&(amp|lt|gt);/g, '')).not.toContain('&');
+      const shown = quoted.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      expect([...shown].length).toBe(150);
+    }
+    expect(quoteUserText(`${'a'.repeat(148)}&&&`, 150)).toBe(`${'a'.repeat(148)}&amp;…`);
+  });
+
+  it('removes control characters and makes one line', () => {
+    expect(quoteUserText('a\u0000b\u0007c\nd\r\ne\tf\u001b[0m g\u007f')).toBe('a b c d e f [0m g');
+    expect(quoteUserText('  \n  padded \t ')).toBe('padded');
+    expect(quoteUserText('\u0000\u0001')).toBe('');
+  });
+
+  it('cuts a 10,000-character question', () => {
+    const quoted = quoteUserText('x'.repeat(10_000));
+    expect([...quoted].length).toBe(150);
+    expect(quoted.endsWith('…')).toBe(true);
+    expect([...quoteUserText('é'.repeat(10_000), 80)].length).toBe(80);
+  });
+
+  it('keeps a short question as it is', () => {
+    expect(quoteUserText('What is ROI?')).toBe('What is ROI?');
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * Buttons through the wire: every button of every card the bot sends produces a
+ * response, updates the card in place where Slack allows it, and a card from an
+ * older version (a topic that no longer exists, an unknown action) still gets a plain answer.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeValue } from '../../src/cards/actions.js';
+import { translate } from '../../src/knowledge/ui-strings.js';
+import { buttonsOf, type FoundButton, headerOf, kb, titleOf } from '../support/cards.js';
+import { type Harness, startHarness } from '../support/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+async function command(text: string, userId = 'UCLICK') {
+  const responseUrl = h.standIn.responseUrl();
+  await h.slack.slashCommand({ text, userId, channelId: 'C0GENERAL', responseUrl });
+  return (await h.standIn.waitFor(() => h.standIn.responsesTo(responseUrl)[0])).body;
+}
+
+/** Presses a button on an ephemeral card in C0GENERAL; resolves with what was posted to its response_url. */
+async function press(button: FoundButton, ephemeral = true, userName = 'clicker') {
+  const responseUrl = h.standIn.responseUrl();
+  const sent = await h.slack.blockAction({
+    actionId: button.action_id,
+    ...(button.value === undefined ? {} : { value: button.value }),
+    userId: 'UCLICK',
+    userName,
+    channelId: 'C0GENERAL',
+    responseUrl,
+    container: { type: 'message', messageTs: '1700000000.000001', isEphemeral: ephemeral },
+  });
+  expect(sent.status).toBe(200);
+  await h.standIn.waitFor(() => h.standIn.responsesTo(responseUrl)[0]);
+  return h.standIn.responsesTo(responseUrl).map((post) => post.body);
+}
+
+describe('every button on every card', () => {
+  it('the comparison card: previous, next, each language, share', async () => {
+    const card = await command('ROI');
+    const buttons = buttonsOf(card);
+    expect(buttons.map((b) => b.action_id).sort()).toEqual(
+      [
+        'topic_language_de',
+        'topic_language_fr',
+        'topic_language_id',
+        'topic_next',
+        'topic_previous',
+        'topic_share',
+      ].sort(),
+    );
+    for (const button of buttons) {
+      const posts = await press(button);
+      expect(posts.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('previous and next replace the card in place with the neighbouring topics', async () => {
+    const card = await command('ROI');
+    const byId = Object.fromEntries(buttonsOf(card).map((b) => [b.action_id, b]));
+    const [next] = await press(byId.topic_next as FoundButton);
+    expect(next?.replace_original).toBe(true);
+    expect(headerOf(next ?? {})).toBe(titleOf('ask-or-tell', 'en'));
+    const [previous] = await press(byId.topic_previous as FoundButton);
+    expect(headerOf(previous ?? {})).toBe(titleOf('timely-response', 'en'));
+    // Still private: the replaced card keeps its share button.
+    expect(buttonsOf(previous ?? {}).map((b) => b.action_id)).toContain('topic_share');
+  });
+
+  it('a language button shows the same topic in that language, in place', async () => {
+    const card = await command('ROI');
+    const german = buttonsOf(card).find((b) => b.action_id === 'topic_language_de') as FoundButton;
+    const [updated] = await press(german);
+    expect(updated?.replace_original).toBe(true);
+    expect(headerOf(updated ?? {})).toBe(titleOf('roi', 'de'));
+    // and its own buttons now offer en, id and fr, and navigate in German
+    const ids = buttonsOf(updated ?? {}).map((b) => b.action_id);
+    expect(ids).toContain('topic_language_en');
+    expect(ids).not.toContain('topic_language_de');
+  });
+
+  it('share posts the card in the channel, naming who shared it (escaped), and removes the private copy', async () => {
+    const card = await command('similarities');
+    const share = buttonsOf(card).find((b) => b.action_id === 'topic_share') as FoundButton;
+    const posts = await press(share, true, '<!channel>');
+    await h.standIn.waitFor(() => posts.length >= 1);
+    const inChannel = posts.find((post) => post.response_type === 'in_channel');
+    expect(headerOf(inChannel ?? {})).toBe(titleOf('similarities', 'en'));
+    expect(JSON.stringify(inChannel)).not.toContain('topic_share');
+    expect(JSON.stringify(inChannel)).not.toContain('<!channel>');
+    const all = await h.standIn.waitFor(() => {
+      const found = h.standIn.responses.filter((post) => post.body.delete_original === true);
+      return found.length > 0 && found;
+    });
+    expect(all.length).toBeGreaterThan(0);
+  });
+
+  it('the no-match card: each suggested (or listed) topic opens', async () => {
+    const card = await command('order pizza for the team');
+    const buttons = buttonsOf(card);
+    expect(buttons.length).toBeGreaterThan(0);
+    for (const button of buttons) {
+      const [opened] = await press(button);
+      const topicId = button.action_id.replace('topic_open_', '');
+      expect(headerOf(opened ?? {})).toBe(titleOf(topicId, 'en'));
+    }
+  });
+
+  it('the list card: every topic opens', async () => {
+    const card = await command('list');
+    for (const button of buttonsOf(card)) {
+      const [opened] = await press(button);
+      expect(headerOf(opened ?? {})).toBe(titleOf(button.action_id.replace('topic_open_', ''), 'en'));
+    }
+  });
+
+  it('the tip card: opens its topic for whoever clicks, visible to them only', async () => {
+    const card = await command('tip');
+    const [button] = buttonsOf(card);
+    const [opened] = await press(button as FoundButton, false);
+    expect(opened?.response_type).toBe('ephemeral');
+    expect(opened?.replace_original).toBe(false);
+    expect(kb.topics.map((topic) => topic.text.en.title)).toContain(headerOf(opened ?? {}));
+  });
+
+  it('the home tab: a topic button sends the card to the user in their DM with the bot', async () => {
+    const before = h.standIn.callsOf('chat.postMessage').length;
+    const sent = await h.slack.blockAction({
+      actionId: 'topic_open_focus',
+      value: encodeValue({ topic: 'focus', language: 'fr' }),
+      userId: 'UHOME',
+      container: { type: 'view', viewId: 'V123' },
+    });
+    expect(sent.status).toBe(200);
+    const call = await h.standIn.waitFor(() =>
+      h.standIn
+        .callsOf('chat.postMessage')
+        .slice(before)
+        .find((c) => c.args.channel === 'UHOME'),
+    );
+    expect(headerOf(call.args)).toBe(titleOf('focus', 'fr'));
+  });
+});
+
+describe('cards from another version', () => {
+  it('a button for a topic that no longer exists gets the topic list with a notice', async () => {
+    const [answer] = await press({
+      action_id: 'topic_next',
+      value: encodeValue({ topic: 'retired-topic', language: 'en' }),
+      text: { text: 'Next' },
+    });
+    expect(JSON.stringify(answer)).toContain(translate(kb.ui, 'en', 'error.stale_card'));
+    expect(buttonsOf(answer ?? {}).length).toBe(kb.topics.length);
+  });
+
+  it('a button with a value that is not ours is answered, not crashed on', async () => {
+    const [answer] = await press({
+      action_id: 'topic_open_roi',
+      value: 'not json at all',
+      text: { text: 'x' },
+    });
+    expect(JSON.stringify(answer)).toContain(translate(kb.ui, 'en', 'error.stale_card'));
+  });
+
+  it('an unknown action id is acknowledged and answered with the topic list', async () => {
+    const [answer] = await press({ action_id: 'feedback_up_v9', value: '{}', text: { text: '👍' } });
+    expect(JSON.stringify(answer)).toContain(translate(kb.ui, 'en', 'error.stale_card'));
+    expect(h.logs.some((line) => line.includes('unknown action feedback_up_v9'))).toBe(true);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * The HTTP edge: only requests signed with the signing secret reach the listeners;
+ * /healthz answers for load balancers; a slash command is acknowledged before any
+ * Slack call it needs, so Slack's 3-second limit can't depend on Slack's own speed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../support/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe('request signing', () => {
+  it('rejects a forged signature with 401 and answers nothing', async () => {
+    const url = h.standIn.responseUrl();
+    const sent = await h.slack.slashCommand(
+      { text: 'ROI', userId: 'U1', channelId: 'C1', responseUrl: url },
+      { signature: 'v0=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' },
+    );
+    expect(sent.status).toBe(401);
+    expect(h.standIn.responsesTo(url)).toHaveLength(0);
+  });
+
+  it('rejects a request without a signature with 401', async () => {
+    const sent = await h.slack.slashCommand(
+      { text: 'ROI', userId: 'U1', channelId: 'C1', responseUrl: h.standIn.responseUrl() },
+      { signature: null },
+    );
+    expect(sent.status).toBe(401);
+  });
+
+  it('rejects a correctly signed request whose timestamp is 10 minutes old (replay)', async () => {
+    const sent = await h.slack.slashCommand(
+      { text: 'ROI', userId: 'U1', channelId: 'C1', responseUrl: h.standIn.responseUrl() },
+      { timestamp: Math.floor(Date.now() / 1000) - 600 },
+    );
+    expect(sent.status).toBe(401);
+  });
+
+  it('accepts a correctly signed request', async () => {
+    const url = h.standIn.responseUrl();
+    const sent = await h.slack.slashCommand({ text: 'ROI', userId: 'U1', channelId: 'C1', responseUrl: url });
+    expect(sent.status).toBe(200);
+    await h.standIn.waitFor(() => h.standIn.responsesTo(url)[0]);
+  });
+});
+
+describe('health', () => {
+  it('GET /healthz answers 200', async () => {
+    const response = await fetch(`${h.baseUrl}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true });
+  });
+});
+
+describe('acknowledgement', () => {
+  it('acknowledges /socialvs before the Slack call it waits on has answered', async () => {
+    // "ROI" has no language of its own and U-SLOW saved none, so the answer needs the
+    // user's locale from users.info, which hangs. The ack must not wait for it.
+    h.standIn.users.set('USLOW', { name: 'slow', locale: 'de-DE' });
+    h.standIn.fault('users.info', { hangMs: 1500 });
+    const url = h.standIn.responseUrl();
+    const sent = await h.slack.slashCommand({
+      text: 'ROI',
+      userId: 'USLOW',
+      channelId: 'C1',
+      responseUrl: url,
+    });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toBe('');
+    // When the ack arrived, the answer had not been sent yet...
+    expect(h.standIn.responsesTo(url)).toHaveLength(0);
+    // ...and it follows through the response_url, in the locale's language.
+    const post = await h.standIn.waitFor(() => h.standIn.responsesTo(url)[0]);
+    expect(JSON.stringify(post.body)).toContain('Return on Investment');
+  });
+});

@@ -1,0 +1,335 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ActionsBlock } from '../../src/cards/blocks.js';
+import { answerQuestion, createCore } from '../../src/core/answer.js';
+import type { Language } from '../../src/knowledge/languages.js';
+
+const core = createCore();
+const search = (question: string) => core.index.search(question);
+const ask = (question: string, fallbackLanguage?: Language) =>
+  answerQuestion(core, question, { surface: 'ephemeral', fallbackLanguage });
+
+type Case = [question: string, topic: string, language: Language];
+
+describe('search: whole questions and keywords', () => {
+  it.each<[string, string]>([
+    ['What is the ROI difference between social media and social networking?', 'roi'],
+    ['Who should my target audience be on social media?', 'target-audience'],
+    ['Is it okay to buy fake likes?', 'ask-or-tell'],
+    ['Which platforms count as social networking sites?', 'platforms'],
+    ['How fast should we reply to comments on social media?', 'timely-response'],
+    ['Is social media one-way communication?', 'communication-style'],
+    ['What do social media and social networking have in common?', 'similarities'],
+    ['what is social media?', 'definition'],
+    ["what's the content focus of social media", 'focus'],
+  ])('%s → %s', (question, topic) => {
+    expect(search(question).topic).toBe(topic);
+    expect(ask(question).topic).toBe(topic);
+  });
+
+  it.each<[string, string]>([
+    ['ROI', 'roi'],
+    ['two-way communication', 'communication-style'],
+    ['target audience', 'target-audience'],
+    ['fake likes', 'ask-or-tell'],
+    ['similarities', 'similarities'],
+    ['LinkedIn', 'platforms'],
+    ['takeaway', 'marketer-takeaway'],
+  ])('keyword %s → %s', (question, topic) => {
+    expect(search(question).topic).toBe(topic);
+  });
+});
+
+describe('search: typos and missing accents', () => {
+  it.each<[string, string]>([
+    ['socail medai vs socail netwroking', 'overview'],
+    ['whats the diference betwen social netwroking and social media', 'overview'],
+    ['how do i mesure roi', 'roi'],
+    ['how do I messure ROI on social medai?', 'roi'],
+    ['comunication style one way or two way', 'communication-style'],
+    ['taget audeince', 'target-audience'],
+    ['Zielgrupe von Social Media', 'target-audience'],
+    ['perbedan jejaring sosal dan media sosal', 'overview'],
+  ])('typo %s → %s', (question, topic) => {
+    expect(search(question).topic).toBe(topic);
+  });
+
+  it.each<Case>([
+    ['reseaux sociaux vs medias sociaux', 'overview', 'fr'],
+    ['Quel est le public cible des medias sociaux ?', 'target-audience', 'fr'],
+    ['Reponse rapide sur les reseaux sociaux, quel delai ?', 'timely-response', 'fr'],
+    ['Ahnlichkeiten zwischen sozialen Netzwerken und sozialen Medien', 'similarities', 'de'],
+  ])('without accents: %s → %s (%s)', (question, topic, language) => {
+    const result = search(question);
+    expect(result.topic).toBe(topic);
+    expect(result.language).toBe(language);
+  });
+
+  it('gives the same topic with and without accents', () => {
+    expect(search('réseaux sociaux vs médias sociaux').topic).toBe(
+      search('reseaux sociaux vs medias sociaux').topic,
+    );
+  });
+});
+
+describe('search: each language, topic and detected language', () => {
+  const cases: Case[] = [
+    ['Who should my target audience be on social media?', 'target-audience', 'en'],
+    ['Is it okay to buy fake likes?', 'ask-or-tell', 'en'],
+    ['How fast should we reply to comments on social media?', 'timely-response', 'en'],
+    ['what is the ROI difference?', 'roi', 'en'],
+
+    ['Bagaimana cara mengukur ROI media sosial?', 'roi', 'id'],
+    ['Siapa target audiens media sosial?', 'target-audience', 'id'],
+    ['Apa persamaan jejaring sosial dan media sosial?', 'similarities', 'id'],
+    ['Apakah boleh membeli like palsu?', 'ask-or-tell', 'id'],
+    ['Apa itu media sosial?', 'definition', 'id'],
+
+    ['Wie schnell sollten wir auf Kommentare antworten?', 'timely-response', 'de'],
+    ['Was haben soziale Netzwerke und soziale Medien gemeinsam?', 'similarities', 'de'],
+    ['Was ist die Zielgruppe von Social Media?', 'target-audience', 'de'],
+    ['Sollte man Likes kaufen?', 'ask-or-tell', 'de'],
+    ['Was ist ein soziales Netzwerk?', 'definition', 'de'],
+
+    ['Quel est le public cible des médias sociaux ?', 'target-audience', 'fr'],
+    ['Comment mesurer le retour sur investissement ?', 'roi', 'fr'],
+    ['Quels sont les points communs entre réseaux sociaux et médias sociaux ?', 'similarities', 'fr'],
+    ['Est-ce que je peux acheter des faux likes ?', 'ask-or-tell', 'fr'],
+    ["Quel est l'objectif principal du réseautage social ?", 'main-goal', 'fr'],
+    ["Qu'est-ce qu'un réseau social ?", 'definition', 'fr'],
+  ];
+
+  it.each(cases)('%s → %s (%s)', (question, topic, language) => {
+    const result = search(question);
+    expect(result.topic).toBe(topic);
+    expect(result.language).toBe(language);
+    const answer = ask(question, language === 'en' ? 'de' : 'en');
+    expect(answer.topic).toBe(topic);
+    expect(answer.language).toBe(language);
+    expect(answer.languageFromQuestion).toBe(true);
+  });
+});
+
+describe('answerQuestion: language fallback', () => {
+  it('a bare "ROI" has no language of its own', () => {
+    expect(search('ROI').language).toBeUndefined();
+  });
+
+  it('falls back to the fallbackLanguage', () => {
+    const answer = ask('ROI', 'de');
+    expect(answer.topic).toBe('roi');
+    expect(answer.language).toBe('de');
+    expect(answer.languageFromQuestion).toBe(false);
+    expect(answer.card.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: 'Return on Investment (ROI)' },
+    });
+  });
+
+  it('falls back to en without a fallbackLanguage', () => {
+    const answer = ask('ROI');
+    expect(answer.topic).toBe('roi');
+    expect(answer.language).toBe('en');
+    expect(answer.languageFromQuestion).toBe(false);
+  });
+
+  it("prefers the question's own language over the fallback", () => {
+    const answer = ask('Was ist ein soziales Netzwerk?', 'fr');
+    expect(answer.language).toBe('de');
+  });
+});
+
+describe('search: the subjects alone ask for the overview', () => {
+  it.each<[string, Language | undefined]>([
+    ['social networking vs social media', undefined],
+    ['social media', undefined],
+    ['difference between social media and social networking', 'en'],
+    ["What's the difference between social media and social networking?", 'en'],
+    ['jejaring sosial vs media sosial', 'id'],
+    ['Apa perbedaan jejaring sosial dan media sosial?', 'id'],
+    ['media sosial', 'id'],
+    ['Soziale Netzwerke vs soziale Medien', 'de'],
+    ['Soziale Medien', 'de'],
+    ['réseaux sociaux vs médias sociaux', 'fr'],
+    ['Quelle est la différence entre réseaux sociaux et médias sociaux ?', 'fr'],
+    ['médias sociaux', 'fr'],
+  ])('%s → overview', (question, language) => {
+    const result = search(question);
+    expect(result.topic).toBe('overview');
+    if (language) expect(result.language).toBe(language);
+  });
+
+  // "What's the difference …" is the overview; spelling out "what is" must not turn the
+  // same question into the definition topic (the comparison word is what it asks about).
+  it.each<[string, Language]>([
+    ['what is the difference between social networking and social media', 'en'],
+    ['Was ist der Unterschied zwischen Social Media und Social Networking?', 'de'],
+  ])('%s → overview, not definition', (question, language) => {
+    const result = search(question);
+    expect(result.language).toBe(language);
+    expect(result.topic).toBe('overview');
+  });
+});
+
+describe('search: off-topic questions', () => {
+  const offTopic = [
+    'what is a CRM?',
+    'who can fix the printer?',
+    'order pizza for the team',
+    "what's the weather tomorrow?",
+    'how do I reset my password',
+    'book a meeting room for Friday',
+    'hello',
+    'Apa itu CRM?',
+    'Di mana printer kantor?',
+    'Siapa yang bisa memperbaiki printer?',
+    'Pesan pizza untuk tim',
+    'Jam berapa rapat besok?',
+    'Was ist ein CRM?',
+    'Wer repariert den Drucker?',
+    'Wie bestelle ich Pizza für das Team?',
+    'Wo finde ich die Urlaubsregelung?',
+    "Qu'est-ce qu'un CRM ?",
+    "Qui peut réparer l'imprimante ?",
+    'Où est la cafétéria ?',
+    'Comment réinitialiser mon mot de passe ?',
+  ];
+
+  it('"what is a CRM?" is not the definition topic', () => {
+    expect(search('what is a CRM?').topic).not.toBe('definition');
+  });
+
+  it('"who can fix the printer?" is not the focus topic', () => {
+    expect(search('who can fix the printer?').topic).not.toBe('focus');
+  });
+
+  it.each(offTopic)('%s → no topic', (question) => {
+    const result = search(question);
+    expect(result.topic).toBeNull();
+    expect(result.reason).toBe('off-topic');
+    expect(result.suggestions.length).toBeLessThanOrEqual(3);
+    const answer = ask(question);
+    expect(answer.topic).toBeNull();
+    const offer = answer.card.blocks.find(
+      (block): block is ActionsBlock => block.type === 'actions' && block.block_id === 'nomatch_topics',
+    );
+    expect(offer).toBeDefined();
+    if (result.suggestions.length > 0) {
+      expect(offer?.elements.length).toBe(result.suggestions.length);
+      expect(offer?.elements.length).toBeLessThanOrEqual(3);
+    } else {
+      expect(offer?.elements.length).toBe(core.kb.topics.length);
+    }
+  });
+
+  it('offers suggestions for a question that comes close', () => {
+    const results = offTopic.map(search).filter((result) => result.suggestions.length > 0);
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) {
+      for (const id of result.suggestions) expect(core.kb.byId.has(id)).toBe(true);
+    }
+  });
+});
+
+describe('search: words every topic shares do not drown the decisive word', () => {
+  it.each<[string, string]>([
+    ['social media vs social networking ROI difference', 'roi'],
+    ['social networking vs social media target audience', 'target-audience'],
+    ['social media social networking social media difference platforms', 'platforms'],
+    ['Unterschied Social Media Social Networking Zielgruppe', 'target-audience'],
+    ['perbedaan media sosial jejaring sosial ROI', 'roi'],
+    ['différence médias sociaux réseaux sociaux public cible', 'target-audience'],
+  ])('%s → %s', (question, topic) => {
+    expect(search(question).topic).toBe(topic);
+  });
+});
+
+describe('search: robustness', () => {
+  const inputs: Array<[string, string]> = [
+    ['10,000 characters', 'social media ROI '.repeat(600).slice(0, 10_000)],
+    ['10,000 letters without a space', 'a'.repeat(10_000)],
+    [
+      '10,000 random-ish characters',
+      Array.from({ length: 10_000 }, (_, i) => String.fromCharCode(33 + ((i * 7919) % 90))).join(''),
+    ],
+    ['emoji', '🤝 vs 📣 ROI? 😀👍🏽👨‍👩‍👧'],
+    ['only emoji', '😀😀😀'],
+    ['control characters', '\u0000\u0007ROI\u001b[31m\r\n\t\u007f\u0085'],
+    ['Slack markup', '<!channel> <@U123> <!here|here> <#C123|general> <https://evil.example|click>'],
+    ['empty string', ''],
+    ['whitespace', '   \n\t  '],
+    ['only punctuation', '...???!!! ,;:-()[]{}'],
+    ['lone surrogate', '\ud83d ROI \ude00'],
+    ['unclosed markup', '<<<<<<!channel'],
+  ];
+
+  it.each(inputs)('never throws on %s', (_name, question) => {
+    const result = search(question);
+    expect(result).toBeDefined();
+    expect(result.score).toBeGreaterThanOrEqual(0);
+    expect(result.score).toBeLessThanOrEqual(1);
+    const answer = ask(question);
+    expect(answer).toBeDefined();
+    expect(answer.card.blocks.length).toBeGreaterThan(0);
+    expect(answer.card.text.length).toBeGreaterThan(0);
+  });
+
+  it('answers an empty or punctuation-only question with the overview', () => {
+    for (const question of ['', '...???!!!']) {
+      expect(search(question).reason).toBe('empty');
+      expect(ask(question).topic).toBe('overview');
+    }
+  });
+
+  it('still finds the topic with emoji, markup and control characters around it', () => {
+    expect(search('🤝 vs 📣 ROI?').topic).toBe('roi');
+    expect(search('<!channel> <@U123> ROI').topic).toBe('roi');
+    expect(search('\u0000\u0007ROI\u001b').topic).toBe('roi');
+  });
+});
+
+interface HeldOut {
+  q: string;
+  topic: string | null;
+  lang?: Language;
+}
+
+describe('held-out questions', () => {
+  const lines = readFileSync(new URL('../fixtures/heldout-questions.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+  const cases = lines.map((line) => JSON.parse(line) as HeldOut);
+
+  it('reads the fixture', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  it('meets the accuracy targets', () => {
+    const onTopic = cases.filter((c) => c.topic !== null);
+    const offTopic = cases.filter((c) => c.topic === null);
+    const withLang = cases.filter((c) => c.lang !== undefined);
+    const topicMisses: string[] = [];
+    const langMisses: string[] = [];
+    const offMisses: string[] = [];
+    for (const c of cases) {
+      const answer = answerQuestion(core, c.q, { surface: 'ephemeral' });
+      if (c.topic === null) {
+        if (answer.topic !== null)
+          offMisses.push(`${JSON.stringify(c.q)}: got ${answer.topic}, expected none`);
+      } else if (answer.topic !== c.topic) {
+        topicMisses.push(`${JSON.stringify(c.q)}: got ${answer.topic}, expected ${c.topic}`);
+      }
+      if (c.lang !== undefined && answer.language !== c.lang) {
+        langMisses.push(`${JSON.stringify(c.q)}: got ${answer.language}, expected ${c.lang}`);
+      }
+    }
+    const topicAccuracy = onTopic.length ? 1 - topicMisses.length / onTopic.length : 1;
+    const langAccuracy = withLang.length ? 1 - langMisses.length / withLang.length : 1;
+    const offRejection = offTopic.length ? 1 - offMisses.length / offTopic.length : 1;
+    const report = (name: string, value: number, misses: string[]) =>
+      `${name} ${value.toFixed(3)}; misses:\n  ${misses.join('\n  ')}`;
+    expect(topicAccuracy, report('topic accuracy', topicAccuracy, topicMisses)).toBeGreaterThanOrEqual(0.9);
+    expect(langAccuracy, report('language accuracy', langAccuracy, langMisses)).toBeGreaterThanOrEqual(0.9);
+    expect(offRejection, report('off-topic rejection', offRejection, offMisses)).toBeGreaterThanOrEqual(0.85);
+  });
+});
