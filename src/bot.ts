@@ -12,9 +12,13 @@ import { DataError, DEFAULT_DATA_DIR, loadKnowledgeBase } from './knowledge/load
 import { RedactingLogger } from './logger.js';
 import { createSlackApp } from './slack/create-app.js';
 import { logSlackError, slackErrorCode } from './slack/errors.js';
+import { SlackPoster } from './slack/slack-poster.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { StoreError } from './store/store.js';
+import { TipScheduler } from './tips/scheduler.js';
+import { TipSubscriptions } from './tips/subscriptions.js';
+import { TipJob } from './tips/tip-job.js';
 
 export class StartupError extends Error {
   constructor(message: string) {
@@ -29,6 +33,7 @@ export interface RunningBot {
   assistant: Assistant;
   store: Store;
   logger: RedactingLogger;
+  scheduler: TipScheduler;
   /** The HTTP port actually listened on (HTTP mode), useful with PORT=0. */
   port: number | undefined;
   /** Stops taking requests, then closes the store. */
@@ -78,8 +83,18 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     throw error;
   }
 
-  const assistant = new Assistant(createCore(kb), store, { defaultLanguage: config.defaultLanguage });
-  const app = createSlackApp({ config, assistant, logger });
+  await syncConfiguredChannels(store, config);
+  const poster = new SlackPoster(config.botToken, config.slackApiUrl, logger);
+  const job = new TipJob({ kb, store, poster, logger, timeZone: config.tipTimezone });
+  const scheduler = new TipScheduler({ cron: config.tipCron, timeZone: config.tipTimezone, job, logger });
+  const tips = new TipSubscriptions({ kb, store, poster, nextRun: () => scheduler.nextRun() });
+  const assistant = new Assistant(createCore(kb), store, { defaultLanguage: config.defaultLanguage, tips });
+  const app = createSlackApp({
+    config,
+    assistant,
+    logger,
+    health: () => ({ nextTip: scheduler.nextRun()?.toISOString() ?? null }),
+  });
 
   // A wrong token is the most common set-up mistake: say so now, not at the first question.
   try {
@@ -116,6 +131,8 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
       : `SocialVS is running in HTTP mode on port ${port}: POST /slack/events, GET /healthz.`,
   );
 
+  await scheduler.start();
+
   let stopped = false;
   return {
     config,
@@ -123,12 +140,35 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     assistant,
     store,
     logger,
+    scheduler,
     port,
     async stop() {
       if (stopped) return;
       stopped = true;
       await app.stop().catch((error: unknown) => logger.warn('stopping the Slack app:', error));
+      await scheduler.stop();
       await store.close();
     },
   };
+}
+
+/**
+ * TIP_CHANNELS are always subscribed: (re)subscribed at every start, which also resumes
+ * them if they were paused; a channel taken out of TIP_CHANNELS stops getting tips.
+ */
+async function syncConfiguredChannels(store: Store, config: Config): Promise<void> {
+  const configured = new Set(config.tipChannels.map((channel) => channel.channelId));
+  for (const subscription of await store.listSubscriptions()) {
+    if (subscription.source === 'config' && !configured.has(subscription.channelId)) {
+      await store.unsubscribe(subscription.channelId);
+    }
+  }
+  for (const channel of config.tipChannels) {
+    const existing = await store.getSubscription(channel.channelId);
+    await store.subscribe({
+      channelId: channel.channelId,
+      language: channel.language ?? existing?.language ?? config.defaultLanguage,
+      source: 'config',
+    });
+  }
 }

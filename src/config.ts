@@ -2,8 +2,9 @@
  * The environment (and .env), validated with zod. A bad value stops the start with
  * one plain line naming the variable and what it expects; secrets are never echoed.
  */
+import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
-import { LANGUAGES } from './knowledge/languages.js';
+import { LANGUAGES, type Language } from './knowledge/languages.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -82,8 +83,56 @@ const EnvSchema = z.object({
       .pipe(z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(', ')}` }))
       .default('info'),
   ),
+  TIP_CRON: optionalString.pipe(
+    z
+      .string()
+      .refine(
+        (value) => [5, 6].includes(value.split(/\s+/).length) && validateCron(value),
+        'a cron schedule of five fields (minute hour day month weekday) or six with seconds first, like "0 9 * * 1-5"',
+      )
+      .default('0 9 * * 1-5'),
+  ),
+  TIP_TIMEZONE: optionalString.pipe(
+    z
+      .string()
+      .refine(isTimeZone, 'an IANA time zone name like Europe/Berlin, Asia/Jakarta or UTC')
+      .default('UTC'),
+  ),
+  TIP_CHANNELS: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^\s*[CG][A-Z0-9]{2,}(:(en|id|de|fr))?(\s*,\s*[CG][A-Z0-9]{2,}(:(en|id|de|fr))?)*\s*$/,
+        'comma-separated channel ids, each optionally with :en, :id, :de or :fr, like C0123ABCD:de,C0456EFGH',
+      )
+      .optional(),
+  ),
   NODE_ENV: optionalString,
 });
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** TIP_CHANNELS: channels that always get the daily tip, with their language if given. */
+export function parseTipChannels(
+  value: string | undefined,
+): Array<{ channelId: string; language?: Language }> {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [channelId, language] = entry.split(':') as [string, Language | undefined];
+      return language ? { channelId, language } : { channelId };
+    });
+}
 
 export type Config = {
   botToken: string | undefined;
@@ -97,6 +146,9 @@ export type Config = {
   production: boolean;
   /** Socket Mode when an app token is set; HTTP otherwise. */
   mode: 'socket' | 'http';
+  tipCron: string;
+  tipTimezone: string;
+  tipChannels: Array<{ channelId: string; language?: Language }>;
 };
 
 export class ConfigError extends Error {
@@ -129,6 +181,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
+    tipCron: e.TIP_CRON,
+    tipTimezone: e.TIP_TIMEZONE,
+    tipChannels: parseTipChannels(e.TIP_CHANNELS),
   };
   return config;
 }

@@ -15,6 +15,8 @@ export interface RecordedCall {
   /** The bearer token the call carried, so tests can check which token was used. */
   token: string | undefined;
   at: number;
+  /** "ok", or what the stand-in answered instead: an error code, "http_429", "malformed". */
+  outcome: string;
 }
 
 export interface ResponseUrlPost {
@@ -172,33 +174,41 @@ export class SlackStandIn extends EventEmitter {
       const token = auth?.startsWith('Bearer ')
         ? auth.slice('Bearer '.length)
         : (args.token as string | undefined);
-      const call: RecordedCall = { method, args, token, at: Date.now() };
+      const call: RecordedCall = { method, args, token, at: Date.now(), outcome: 'ok' };
       const fault = this.takeFault(method);
       if (fault && 'hangMs' in fault) {
         await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
         if (res.destroyed) return;
       }
-      this.calls.push(call);
-      this.emit('call', call);
-      this.emit('record');
-      if (this.expectedToken && token !== this.expectedToken)
+      const record = (outcome: string) => {
+        call.outcome = outcome;
+        this.calls.push(call);
+        this.emit('call', call);
+        this.emit('record');
+      };
+      if (this.expectedToken && token !== this.expectedToken) {
+        record('invalid_auth');
         return sendJson(res, 200, { ok: false, error: 'invalid_auth' });
+      }
       if (fault && 'status' in fault) {
+        record(`http_${fault.status}`);
         const headers: Record<string, string> =
           fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
-        return sendJson(
-          res,
-          fault.status,
-          { ok: false, error: fault.status === 429 ? 'ratelimited' : 'fatal_error' },
-          headers,
-        );
+        const error = fault.status === 429 ? 'ratelimited' : 'fatal_error';
+        return sendJson(res, fault.status, { ok: false, error }, headers);
       }
-      if (fault && 'error' in fault) return sendJson(res, 200, { ok: false, error: fault.error });
+      if (fault && 'error' in fault) {
+        record(fault.error);
+        return sendJson(res, 200, { ok: false, error: fault.error });
+      }
       if (fault && 'malformed' in fault) {
+        record('malformed');
         res.writeHead(200, { 'content-type': 'application/json' });
         return void res.end('{"ok": tr');
       }
-      return sendJson(res, 200, this.answer(method, args));
+      const answer = this.answer(method, args);
+      record(answer.ok === true ? 'ok' : String(answer.error));
+      return sendJson(res, 200, answer);
     }
     sendJson(res, 404, { ok: false, error: 'unknown_method' });
   }

@@ -15,4 +15,24 @@ export const MIGRATIONS: readonly string[] = [
      seen_at INTEGER NOT NULL
    );
    CREATE INDEX seen_events_by_time ON seen_events (seen_at);`,
+  // 2: daily tips. The primary key of tip_posts is the one-tip-per-channel-per-day rule.
+  `CREATE TABLE tip_subscriptions (
+     channel_id TEXT PRIMARY KEY,
+     language TEXT NOT NULL,
+     source TEXT NOT NULL,
+     subscribed_by TEXT,
+     subscribed_at TEXT NOT NULL,
+     paused_reason TEXT,
+     paused_at TEXT
+   );
+   CREATE TABLE tip_posts (
+     channel_id TEXT NOT NULL,
+     day TEXT NOT NULL,
+     tip_key TEXT NOT NULL,
+     language TEXT NOT NULL,
+     claimed_at TEXT NOT NULL,
+     message_ts TEXT,
+     posted_at TEXT,
+     PRIMARY KEY (channel_id, day)
+   );`,
 ];

@@ -4,7 +4,15 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { isLanguage, type Language } from '../knowledge/languages.js';
 import { MIGRATIONS } from './migrations.js';
-import { type Store, StoreError } from './store.js';
+import type {
+  NewSubscription,
+  Store,
+  Subscription,
+  SubscriptionSource,
+  TipClaim,
+  TipRecord,
+} from './store.js';
+import { StoreError } from './store.js';
 
 /** PRAGMA application_id of a SocialVS database ("SoVS"): tells our file from someone else's. */
 export const APPLICATION_ID = 0x536f5653;
@@ -100,7 +108,121 @@ export class SqliteStore implements Store {
     return result.changes === 1;
   }
 
+  async subscribe(subscription: NewSubscription): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO tip_subscriptions (channel_id, language, source, subscribed_by, subscribed_at)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (channel_id) DO UPDATE SET language = excluded.language, source = excluded.source,
+           subscribed_by = excluded.subscribed_by, paused_reason = NULL, paused_at = NULL`,
+      )
+      .run(
+        subscription.channelId,
+        subscription.language,
+        subscription.source,
+        subscription.subscribedBy ?? null,
+        new Date().toISOString(),
+      );
+  }
+
+  async unsubscribe(channelId: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM tip_subscriptions WHERE channel_id = ?').run(channelId).changes === 1;
+  }
+
+  async getSubscription(channelId: string): Promise<Subscription | undefined> {
+    const row = this.db.prepare('SELECT * FROM tip_subscriptions WHERE channel_id = ?').get(channelId) as
+      | SubscriptionRow
+      | undefined;
+    return row ? toSubscription(row) : undefined;
+  }
+
+  async listSubscriptions(): Promise<Subscription[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM tip_subscriptions ORDER BY channel_id')
+      .all() as SubscriptionRow[];
+    return rows.map(toSubscription);
+  }
+
+  async pauseSubscription(channelId: string, reason: string, now: Date = new Date()): Promise<void> {
+    this.db
+      .prepare('UPDATE tip_subscriptions SET paused_reason = ?, paused_at = ? WHERE channel_id = ?')
+      .run(reason, now.toISOString(), channelId);
+  }
+
+  async claimTip(claim: TipClaim): Promise<boolean> {
+    const result = this.db
+      .prepare(
+        `INSERT INTO tip_posts (channel_id, day, tip_key, language, claimed_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (channel_id, day) DO NOTHING`,
+      )
+      .run(claim.channelId, claim.day, claim.tipKey, claim.language, (claim.now ?? new Date()).toISOString());
+    return result.changes === 1;
+  }
+
+  async releaseTip(channelId: string, day: string): Promise<void> {
+    this.db
+      .prepare('DELETE FROM tip_posts WHERE channel_id = ? AND day = ? AND message_ts IS NULL')
+      .run(channelId, day);
+  }
+
+  async recordTipPosted(
+    channelId: string,
+    day: string,
+    messageTs: string,
+    now: Date = new Date(),
+  ): Promise<void> {
+    this.db
+      .prepare('UPDATE tip_posts SET message_ts = ?, posted_at = ? WHERE channel_id = ? AND day = ?')
+      .run(messageTs, now.toISOString(), channelId, day);
+  }
+
+  async tipHistory(channelId: string): Promise<TipRecord[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM tip_posts WHERE channel_id = ? ORDER BY day, claimed_at')
+      .all(channelId) as TipPostRow[];
+    return rows.map((row) => ({
+      day: row.day,
+      tipKey: row.tip_key,
+      language: isLanguage(row.language) ? row.language : 'en',
+      claimedAt: row.claimed_at,
+      messageTs: row.message_ts ?? undefined,
+      postedAt: row.posted_at ?? undefined,
+    }));
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+interface SubscriptionRow {
+  channel_id: string;
+  language: string;
+  source: string;
+  subscribed_by: string | null;
+  subscribed_at: string;
+  paused_reason: string | null;
+  paused_at: string | null;
+}
+
+interface TipPostRow {
+  channel_id: string;
+  day: string;
+  tip_key: string;
+  language: string;
+  claimed_at: string;
+  message_ts: string | null;
+  posted_at: string | null;
+}
+
+function toSubscription(row: SubscriptionRow): Subscription {
+  return {
+    channelId: row.channel_id,
+    language: isLanguage(row.language) ? row.language : 'en',
+    source: (row.source === 'config' ? 'config' : 'command') satisfies SubscriptionSource,
+    subscribedBy: row.subscribed_by ?? undefined,
+    subscribedAt: row.subscribed_at,
+    pausedReason: row.paused_reason ?? undefined,
+    pausedAt: row.paused_at ?? undefined,
+  };
 }

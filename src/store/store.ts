@@ -14,7 +14,61 @@ export interface Store {
    * duplicate delivery, so each event is answered once.
    */
   claimEvent(eventId: string, now?: Date): Promise<boolean>;
+
+  // Daily tips
+  /** Subscribes (or resubscribes, which resumes a paused subscription) a channel. */
+  subscribe(subscription: NewSubscription): Promise<void>;
+  /** True when there was a subscription to end. */
+  unsubscribe(channelId: string): Promise<boolean>;
+  getSubscription(channelId: string): Promise<Subscription | undefined>;
+  listSubscriptions(): Promise<Subscription[]>;
+  /** Stops posting to a channel until it is subscribed again, keeping why. */
+  pauseSubscription(channelId: string, reason: string, now?: Date): Promise<void>;
+  /**
+   * Claims the channel's tip for `day` before posting it: true for the one caller that
+   * gets the claim, false if that day's tip was already claimed (posted, or in doubt).
+   */
+  claimTip(claim: TipClaim): Promise<boolean>;
+  /** Gives a claim back when Slack certainly did not post, so a later run that day can retry. */
+  releaseTip(channelId: string, day: string): Promise<void>;
+  /** Records the posted message's ts after the post succeeded. */
+  recordTipPosted(channelId: string, day: string, messageTs: string, now?: Date): Promise<void>;
+  /** Every tip claimed for the channel, oldest first. */
+  tipHistory(channelId: string): Promise<TipRecord[]>;
   close(): Promise<void>;
+}
+
+export type SubscriptionSource = 'command' | 'config';
+
+export interface NewSubscription {
+  channelId: string;
+  language: Language;
+  source: SubscriptionSource;
+  subscribedBy?: string | undefined;
+}
+
+export interface Subscription extends NewSubscription {
+  subscribedAt: string;
+  pausedReason: string | undefined;
+  pausedAt: string | undefined;
+}
+
+export interface TipClaim {
+  channelId: string;
+  /** YYYY-MM-DD in TIP_TIMEZONE. */
+  day: string;
+  tipKey: string;
+  language: Language;
+  now?: Date;
+}
+
+export interface TipRecord {
+  day: string;
+  tipKey: string;
+  language: Language;
+  claimedAt: string;
+  messageTs: string | undefined;
+  postedAt: string | undefined;
 }
 
 export class StoreError extends Error {

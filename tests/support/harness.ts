@@ -17,6 +17,8 @@ export interface Harness {
   logs: string[];
   /** The bot's base URL, e.g. http://127.0.0.1:41234 */
   baseUrl: string;
+  /** Resolves when a log line matching `pattern` has been written (bounded wait). */
+  waitForLog(pattern: RegExp, timeoutMs?: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,15 @@ export async function startHarness(
     slack: new SlackRequestSender(`${baseUrl}/slack/events`, SIGNING_SECRET),
     logs,
     baseUrl,
+    async waitForLog(pattern, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const line = logs.find((entry) => pattern.test(entry));
+        if (line) return line;
+        if (Date.now() > deadline) throw new Error(`no log line matched ${pattern} within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
     async close() {
       await bot.stop();
       if (!standIn) await stand.close();

@@ -1,0 +1,109 @@
+/**
+ * `/socialvs subscribe [en|id|de|fr]`, `unsubscribe` and `status` for a channel.
+ *
+ * Example: `/socialvs subscribe de` in #marketing → the bot announces in #marketing that a
+ * tip in German comes every working day, and tells the user when the next one is due.
+ * Announcing first proves the bot can post there; if it can't (not invited yet), the
+ * user is told how to fix it and nothing is subscribed.
+ */
+
+import type { Card } from '../cards/blocks.js';
+import { noticeCard } from '../cards/help-card.js';
+import { truncate } from '../cards/mrkdwn.js';
+import { slackDate } from '../cards/slack-date.js';
+import type { ChannelContext, TipCommands } from '../core/assistant.js';
+import { LANGUAGE_NAMES, type Language } from '../knowledge/languages.js';
+import type { KnowledgeBase } from '../knowledge/load.js';
+import { translate, type UiKey } from '../knowledge/ui-strings.js';
+import type { Store } from '../store/store.js';
+import type { Poster } from './poster.js';
+
+const USER_MESSAGE: Record<string, UiKey> = {
+  not_in_channel: 'error.not_in_channel',
+  channel_not_found: 'error.channel_not_found',
+  is_archived: 'error.channel_not_found',
+};
+
+export interface SubscriptionOptions {
+  kb: KnowledgeBase;
+  store: Store;
+  poster: Poster;
+  /** When the schedule fires next (null when it never will). */
+  nextRun: () => Date | null;
+}
+
+export class TipSubscriptions implements TipCommands {
+  constructor(private readonly options: SubscriptionOptions) {}
+
+  private t(language: Language, key: UiKey, vars?: Record<string, string>): string {
+    return translate(this.options.kb.ui, language, key, vars);
+  }
+
+  private nextText(language: Language): string {
+    const next = this.options.nextRun();
+    return next ? slackDate(next) : this.t(language, 'status.never');
+  }
+
+  async subscribe(context: ChannelContext, language: Language): Promise<Card> {
+    const { store, poster } = this.options;
+    const existing = await store.getSubscription(context.channelId);
+    const announce = this.t(language, 'subscribe.announce', {
+      language: LANGUAGE_NAMES[language],
+      next: this.nextText(language),
+    });
+    const posted = await poster.post(context.channelId, noticeCard(announce));
+    if (!posted.ok) {
+      const key =
+        posted.kind === 'unreachable' ? (USER_MESSAGE[posted.code] ?? 'error.generic') : 'error.generic';
+      return noticeCard(this.t(language, posted.kind === 'rate-limited' ? 'error.rate_limited' : key));
+    }
+    await store.subscribe({
+      channelId: context.channelId,
+      language,
+      source: existing?.source ?? 'command',
+      subscribedBy: context.userId,
+    });
+    return noticeCard(
+      this.t(language, 'subscribe.done', {
+        language: LANGUAGE_NAMES[language],
+        next: this.nextText(language),
+      }),
+    );
+  }
+
+  async unsubscribe(context: ChannelContext, language: Language): Promise<Card> {
+    const existing = await this.options.store.getSubscription(context.channelId);
+    if (!existing) return noticeCard(this.t(language, 'unsubscribe.none'));
+    if (existing.source === 'config') return noticeCard(this.t(language, 'unsubscribe.fixed'));
+    await this.options.store.unsubscribe(context.channelId);
+    return noticeCard(this.t(language, 'unsubscribe.done'));
+  }
+
+  async status(context: ChannelContext, language: Language): Promise<Card> {
+    const { store, kb } = this.options;
+    const subscription = await store.getSubscription(context.channelId);
+    if (!subscription) return noticeCard(this.t(language, 'status.none'));
+    const lines = [
+      this.t(language, 'status.subscribed', {
+        language: LANGUAGE_NAMES[subscription.language],
+        next: this.nextText(language),
+      }),
+    ];
+    const last = (await store.tipHistory(context.channelId)).filter((record) => record.postedAt).at(-1);
+    const tip = last && kb.tips.find((candidate) => candidate.key === last.tipKey);
+    if (last?.postedAt && tip) {
+      lines.push(
+        this.t(language, 'status.last', {
+          tip: `“${truncate(tip.text[subscription.language], 90)}”`,
+          when: slackDate(new Date(last.postedAt), '{date_short_pretty}'),
+        }),
+      );
+    }
+    if (subscription.pausedReason) {
+      const reason =
+        subscription.pausedReason === 'not_in_channel' ? 'reason.not_in_channel' : 'reason.channel_gone';
+      lines.push(this.t(language, 'status.paused', { reason: this.t(language, reason) }));
+    }
+    return noticeCard(lines.join('\n'));
+  }
+}
