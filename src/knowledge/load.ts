@@ -2,8 +2,8 @@
  * Loads data/ into a KnowledgeBase, or throws a DataError listing every problem
  * with the file, the topic and the field it is in.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
@@ -20,7 +20,15 @@ import {
 } from './schema.js';
 import { UI_KEYS, type UiStrings } from './ui-strings.js';
 
-export const DEFAULT_DATA_DIR = resolve(fileURLToPath(new URL('../../data', import.meta.url)));
+/** data/ of this checkout, found upwards from this file (src/knowledge/ or dist/src/knowledge/). */
+export const DEFAULT_DATA_DIR = findDataDir(dirname(fileURLToPath(import.meta.url)));
+
+function findDataDir(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'data', 'topics'))) return join(dir, 'data');
+    if (dirname(dir) === dir) return resolve(start, '../../data');
+  }
+}
 
 export interface TopicTip {
   key: string;
@@ -159,6 +167,3 @@ export function loadKnowledgeBase(dataDir: string = DEFAULT_DATA_DIR): Knowledge
     ui,
   };
 }
-
-/** Every language a topic must have, for tests and the validator's report. */
-export const REQUIRED_LANGUAGES: readonly Language[] = LANGUAGES;
