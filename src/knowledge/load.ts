@@ -7,7 +7,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { LANGUAGES, type Language } from './languages.js';
+import type { Language } from './languages.js';
 import {
   REQUIRED_TOPIC_IDS,
   type Source,
