@@ -4,7 +4,7 @@
  * and exits non-zero. Tests and the sandbox start the bot through here too.
  */
 import type { AddressInfo } from 'node:net';
-import type { App } from '@slack/bolt';
+import { type App, webApi } from '@slack/bolt';
 import { type Config, ConfigError, loadConfig, missingSlackCredentials } from './config.js';
 import { createCore } from './core/answer.js';
 import { Assistant } from './core/assistant.js';
@@ -44,6 +44,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Where log lines go (stderr by default). */
   write?: (line: string) => void;
+  /** Interface the HTTP receiver binds to (all by default; the sandbox uses 127.0.0.1). */
+  host?: string;
 }
 
 export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {}): Promise<RunningBot> {
@@ -89,16 +91,17 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   const scheduler = new TipScheduler({ cron: config.tipCron, timeZone: config.tipTimezone, job, logger });
   const tips = new TipSubscriptions({ kb, store, poster, nextRun: () => scheduler.nextRun() });
   const assistant = new Assistant(createCore(kb), store, { defaultLanguage: config.defaultLanguage, tips });
-  const app = createSlackApp({
-    config,
-    assistant,
-    logger,
-    health: () => ({ nextTip: scheduler.nextRun()?.toISOString() ?? null }),
-  });
-
   // A wrong token is the most common set-up mistake: say so now, not at the first question.
+  let identity: { botId: string; botUserId: string } | undefined;
   try {
-    await app.client.auth.test();
+    const client = new webApi.WebClient(config.botToken, {
+      slackApiUrl: config.slackApiUrl,
+      logger,
+      retryConfig: { retries: 1 },
+      timeout: 10_000,
+    });
+    const result = await client.auth.test();
+    if (result.bot_id && result.user_id) identity = { botId: result.bot_id, botUserId: result.user_id };
   } catch (error) {
     const code = slackErrorCode(error);
     if (['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired'].includes(code)) {
@@ -109,12 +112,21 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     logger.warn('Could not reach Slack to check the token; starting anyway.');
   }
 
+  const app = createSlackApp({
+    config,
+    assistant,
+    logger,
+    identity,
+    health: () => ({ nextTip: scheduler.nextRun()?.toISOString() ?? null }),
+  });
+
   let port: number | undefined;
   try {
     if (config.mode === 'socket') {
       await app.start();
     } else {
-      const server = (await app.start(config.port)) as { address(): AddressInfo | string | null };
+      const listen = options.host ? { port: config.port, host: options.host } : config.port;
+      const server = (await app.start(listen)) as { address(): AddressInfo | string | null };
       const address = server.address();
       port = typeof address === 'object' && address ? address.port : config.port;
     }

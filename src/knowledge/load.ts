@@ -55,7 +55,7 @@ export interface KnowledgeBase {
 
 export class DataError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The concept base in data/ has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+    super(`The concept base has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
     this.name = 'DataError';
   }
 }

@@ -17,6 +17,8 @@ export interface RecordedCall {
   at: number;
   /** "ok", or what the stand-in answered instead: an error code, "http_429", "malformed". */
   outcome: string;
+  /** The JSON answered, when it answered one (the ts of a posted message, for instance). */
+  result?: Record<string, unknown>;
 }
 
 export interface ResponseUrlPost {
@@ -207,6 +209,7 @@ export class SlackStandIn extends EventEmitter {
         return void res.end('{"ok": tr');
       }
       const answer = this.answer(method, args);
+      call.result = answer;
       record(answer.ok === true ? 'ok' : String(answer.error));
       return sendJson(res, 200, answer);
     }

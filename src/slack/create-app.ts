@@ -16,11 +16,16 @@ export interface SlackAppOptions {
   logger: RedactingLogger;
   /** Extra answer for /healthz (the tip scheduler's state, for instance). */
   health?: () => Record<string, unknown>;
+  /** The bot's ids from our own auth.test at start, so Bolt needn't call it (and can't fail unheard). */
+  identity?: { botId: string; botUserId: string } | undefined;
 }
 
-export function createSlackApp({ config, assistant, logger, health }: SlackAppOptions): App {
+export function createSlackApp({ config, assistant, logger, health, identity }: SlackAppOptions): App {
   const common = {
     token: config.botToken,
+    ...(identity ? { botId: identity.botId, botUserId: identity.botUserId } : {}),
+    // Bolt's own eager auth.test would reject where nobody listens; start-up checks the token.
+    tokenVerificationEnabled: false,
     logger,
     logLevel: logger.getLevel(),
     clientOptions: {

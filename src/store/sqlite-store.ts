@@ -38,12 +38,8 @@ export class SqliteStore implements Store {
       throw new StoreError(`Can't open the database ${shown}: ${(error as Error).message}`);
     }
     try {
-      // WAL keeps readers and the writer apart; FULL sync makes a commit survive a
-      // power cut, not just a killed process. busy_timeout waits out another process's lock.
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
       db.pragma('busy_timeout = 5000');
-      db.pragma('foreign_keys = ON');
+      // Whose file is it? Checked before anything in it is changed.
       const applicationId = db.pragma('application_id', { simple: true }) as number;
       const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
         n: number;
@@ -53,9 +49,14 @@ export class SqliteStore implements Store {
           `The database ${shown} is not a SocialVS database; point DATABASE_URL at another file.`,
         );
       }
+      // WAL keeps readers and the writer apart; FULL sync makes a commit survive a
+      // power cut, not just a killed process. busy_timeout waits out another process's lock.
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
       if (applicationId === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
       const store = new SqliteStore(db);
-      store.migrate();
+      store.migrate(shown);
       return store;
     } catch (error) {
       db.close();
@@ -64,11 +65,11 @@ export class SqliteStore implements Store {
     }
   }
 
-  private migrate(): void {
+  private migrate(shown: string): void {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > MIGRATIONS.length) {
       throw new StoreError(
-        `The database was written by a newer SocialVS (schema ${version}, this one knows ${MIGRATIONS.length}).`,
+        `The database ${shown} was written by a newer SocialVS (schema ${version}, this one knows ${MIGRATIONS.length}).`,
       );
     }
     const apply = this.db.transaction(() => {

@@ -13,7 +13,8 @@ export function tipOpen({ assistant, logger }: ListenerDeps) {
     const pressed = readButton(args);
     const language = pressed.value?.language ?? (await assistant.languageFor({ userId: pressed.userId }));
     const card =
-      (pressed.value && assistant.openTopic(pressed.value, 'ephemeral')) ?? assistant.staleCard(language);
+      (pressed.value && assistant.openTopic(pressed.value, pressed.inHome ? 'message' : 'ephemeral')) ??
+      assistant.staleCard(language);
     try {
       if (pressed.inHome) {
         await args.client.chat.postMessage({ channel: pressed.userId, text: card.text, blocks: card.blocks });
@@ -27,7 +28,7 @@ export function tipOpen({ assistant, logger }: ListenerDeps) {
       }
     } catch (error) {
       logSlackError(logger, error, {
-        method: 'response_url',
+        method: pressed.inHome ? 'chat.postMessage' : 'response_url',
         channel: pressed.channelId,
         user: pressed.userId,
       });

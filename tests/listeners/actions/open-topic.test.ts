@@ -1,0 +1,107 @@
+/**
+ * The topic buttons (previous / next / a language / a topic from a list) on their own:
+ * the card is replaced in place; from the Home tab, which has no message to replace,
+ * the card opens in the user's DM with the bot; an old card gets the topic list.
+ */
+import { describe, expect, it } from 'vitest';
+import { openTopic } from '../../../src/listeners/actions/open-topic.js';
+import { isStaleCard, press, value } from '../../support/button-press.js';
+import { buttonsOf, headerOf, kb, titleOf } from '../../support/cards.js';
+import { argsOf, calledBefore, linesWith, platformError, world } from '../../support/listeners.js';
+
+type Args = Parameters<ReturnType<typeof openTopic>>[0];
+
+describe('topic buttons', () => {
+  it('acknowledges, then replaces the card in place with the topic in the chosen language', async () => {
+    const { deps } = world();
+    const call = press<Args>({ actionId: 'topic_language_de', value: value('roi', 'de') });
+    await openTopic(deps)(call.args);
+    expect(call.ack).toHaveBeenCalledTimes(1);
+    expect(call.respond).toHaveBeenCalledTimes(1);
+    expect(calledBefore(call.ack, call.respond)).toBe(true);
+    const [reply] = argsOf(call.respond);
+    expect(reply?.replace_original).toBe(true);
+    expect(reply).not.toHaveProperty('response_type');
+    expect(headerOf(reply ?? {})).toBe(titleOf('roi', 'de'));
+    expect(call.client.chat.postMessage).not.toHaveBeenCalled();
+  });
+
+  it('opens every topic of the list, in every language', async () => {
+    const { deps } = world();
+    for (const topic of kb.topics) {
+      for (const language of ['en', 'id', 'de', 'fr'] as const) {
+        const call = press<Args>({ actionId: `topic_open_${topic.id}`, value: value(topic.id, language) });
+        await openTopic(deps)(call.args);
+        expect(headerOf(argsOf(call.respond)[0] ?? {})).toBe(titleOf(topic.id, language));
+      }
+    }
+  });
+
+  it('keeps the share button on a private card, and leaves it off a channel message', async () => {
+    const { deps } = world();
+    const actions = (where: 'ephemeral' | 'message') => {
+      const call = press<Args>({ actionId: 'topic_next', value: value('focus', 'en'), where });
+      return openTopic(deps)(call.args).then(() =>
+        buttonsOf(argsOf(call.respond)[0] ?? {}).map((button) => button.action_id),
+      );
+    };
+    expect(await actions('ephemeral')).toContain('topic_share');
+    expect(await actions('message')).not.toContain('topic_share');
+  });
+
+  it("from the Home tab, posts the card in the user's DM instead of responding", async () => {
+    const { deps } = world();
+    const call = press<Args>({
+      actionId: 'topic_open_similarities',
+      value: value('similarities', 'fr'),
+      where: 'home',
+      userId: 'UHOME',
+    });
+    await openTopic(deps)(call.args);
+    expect(call.ack).toHaveBeenCalledTimes(1);
+    expect(call.respond).not.toHaveBeenCalled();
+    expect(call.client.chat.postMessage).toHaveBeenCalledTimes(1);
+    expect(calledBefore(call.ack, call.client.chat.postMessage)).toBe(true);
+    const [posted] = argsOf(call.client.chat.postMessage);
+    expect(posted?.channel).toBe('UHOME');
+    expect(headerOf(posted ?? {})).toBe(titleOf('similarities', 'fr'));
+    expect(String(posted?.text).length).toBeGreaterThan(0);
+    // A DM message is not private to one reader: nothing to share from there.
+    expect(buttonsOf(posted ?? {}).map((button) => button.action_id)).not.toContain('topic_share');
+  });
+
+  it('answers a card whose topic is gone with the stale card, in the language on the button', async () => {
+    const { deps } = world();
+    const call = press<Args>({ actionId: 'topic_open_retired', value: value('retired-topic', 'id') });
+    await openTopic(deps)(call.args);
+    const [reply] = argsOf(call.respond);
+    expect(reply?.replace_original).toBe(true);
+    expect(isStaleCard(reply ?? {}, 'id')).toBe(true);
+  });
+
+  it('answers a button value that is not ours with the stale card in the saved language', async () => {
+    const { deps, store } = world();
+    await store.setUserLanguage('UCLICK', 'de');
+    for (const raw of ['not json', '{"t":"roi","l":"es"}', undefined]) {
+      const call = press<Args>({ actionId: 'topic_next', ...(raw === undefined ? {} : { value: raw }) });
+      await openTopic(deps)(call.args);
+      expect(isStaleCard(argsOf(call.respond)[0] ?? {}, 'de')).toBe(true);
+    }
+  });
+
+  it('logs a rejected respond() with the method and channel, and does not throw', async () => {
+    const { deps, lines } = world();
+    const call = press<Args>({ actionId: 'topic_next', value: value('roi', 'en'), channelId: 'C0EXPIRED' });
+    call.respond.mockRejectedValue(new Error('Request failed with status code 404'));
+    await expect(openTopic(deps)(call.args)).resolves.toBeUndefined();
+    expect(linesWith(lines, 'response_url failed', 'C0EXPIRED', 'UCLICK')).toHaveLength(1);
+  });
+
+  it('logs a rejected chat.postMessage from the Home tab with the method, and does not throw', async () => {
+    const { deps, lines } = world();
+    const call = press<Args>({ actionId: 'topic_open_roi', value: value('roi', 'en'), where: 'home' });
+    call.client.chat.postMessage.mockRejectedValue(platformError('messages_tab_disabled'));
+    await expect(openTopic(deps)(call.args)).resolves.toBeUndefined();
+    expect(linesWith(lines, 'chat.postMessage failed', 'UCLICK', 'messages_tab_disabled')).toHaveLength(1);
+  });
+});
