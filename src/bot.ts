@@ -14,6 +14,7 @@ import { createSlackApp } from './slack/create-app.js';
 import { logSlackError, slackErrorCode } from './slack/errors.js';
 import { SlackPoster } from './slack/slack-poster.js';
 import { openStore } from './store/open-store.js';
+import { QuestionRetention } from './store/retention.js';
 import type { Store } from './store/store.js';
 import { StoreError } from './store/store.js';
 import { TipScheduler } from './tips/scheduler.js';
@@ -90,7 +91,18 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   const job = new TipJob({ kb, store, poster, logger, timeZone: config.tipTimezone });
   const scheduler = new TipScheduler({ cron: config.tipCron, timeZone: config.tipTimezone, job, logger });
   const tips = new TipSubscriptions({ kb, store, poster, nextRun: () => scheduler.nextRun() });
-  const assistant = new Assistant(createCore(kb), store, { defaultLanguage: config.defaultLanguage, tips });
+  const assistant = new Assistant(createCore(kb), store, {
+    defaultLanguage: config.defaultLanguage,
+    tips,
+    admins: config.adminUserIds,
+    questionLog: config.questionLog,
+  });
+  const retention = new QuestionRetention({
+    store,
+    days: config.questionRetentionDays,
+    timeZone: config.tipTimezone,
+    logger,
+  });
   // A wrong token is the most common set-up mistake: say so now, not at the first question.
   let identity: { botId: string; botUserId: string } | undefined;
   try {
@@ -144,6 +156,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   );
 
   await scheduler.start();
+  await retention.start();
 
   let stopped = false;
   return {
@@ -159,6 +172,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
       stopped = true;
       await app.stop().catch((error: unknown) => logger.warn('stopping the Slack app:', error));
       await scheduler.stop();
+      await retention.stop();
       await store.close();
     },
   };

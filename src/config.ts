@@ -107,6 +107,34 @@ const EnvSchema = z.object({
       )
       .optional(),
   ),
+  QUESTION_LOG: optionalString.pipe(
+    z
+      .string()
+      .transform((value) => value.toLowerCase())
+      .pipe(
+        z.enum(['true', 'false', 'on', 'off', 'yes', 'no', '1', '0'], { error: 'on or off (true/false)' }),
+      )
+      .transform((value) => ['true', 'on', 'yes', '1'].includes(value))
+      .default(true),
+  ),
+  QUESTION_RETENTION_DAYS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'a whole number of days, at least 1')
+      .transform(Number)
+      .refine((days) => days >= 1 && days <= 36_500, 'a whole number of days, at least 1')
+      .default(90),
+  ),
+  ADMIN_USER_IDS: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^\s*[UW][A-Z0-9]{2,}(\s*,\s*[UW][A-Z0-9]{2,})*\s*$/,
+        'comma-separated Slack user ids, like U0123ABCD,U0456EFGH',
+      )
+      .transform((value) => value.split(',').map((id) => id.trim()))
+      .optional(),
+  ),
   NODE_ENV: optionalString,
 });
 
@@ -149,6 +177,10 @@ export type Config = {
   tipCron: string;
   tipTimezone: string;
   tipChannels: Array<{ channelId: string; language?: Language }>;
+  /** Whether the text of questions is kept (their outcome always is). */
+  questionLog: boolean;
+  questionRetentionDays: number;
+  adminUserIds: string[];
 };
 
 export class ConfigError extends Error {
@@ -184,6 +216,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     tipCron: e.TIP_CRON,
     tipTimezone: e.TIP_TIMEZONE,
     tipChannels: parseTipChannels(e.TIP_CHANNELS),
+    questionLog: e.QUESTION_LOG,
+    questionRetentionDays: e.QUESTION_RETENTION_DAYS,
+    adminUserIds: e.ADMIN_USER_IDS ?? [],
   };
   return config;
 }

@@ -17,7 +17,7 @@ export interface Button {
   action_id: string;
   text: PlainText;
   value?: string;
-  style?: 'primary' | 'danger';
+  style?: 'primary' | 'danger' | undefined;
 }
 export interface HeaderBlock {
   type: 'header';

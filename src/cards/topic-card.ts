@@ -18,6 +18,10 @@ export interface TopicCardOptions {
   question?: string;
   /** Display name of whoever shared the card into the channel. */
   sharedBy?: string;
+  /** The answer's id: the card then carries 👍 / 👎 buttons for it. */
+  answerId?: string;
+  /** The vote this user just gave, acknowledged on the card. */
+  vote?: 'up' | 'down';
 }
 
 export function button(actionId: string, text: string, value?: string, style?: 'primary'): Button {
@@ -135,5 +139,39 @@ export function topicCard(
     ),
   });
 
+  if (options.answerId) blocks.push(...feedbackBlocks(kb, topic, language, options));
+
   return { text: `${text.title}: ${truncate(text.summary, 300)}`, blocks };
+}
+
+function feedbackBlocks(
+  kb: KnowledgeBase,
+  topic: Topic,
+  language: Language,
+  options: TopicCardOptions,
+): Block[] {
+  const value = encodeValue({
+    topic: topic.id,
+    language,
+    ...(options.answerId ? { answer: options.answerId } : {}),
+    ...(options.question?.trim() ? { question: options.question.trim() } : {}),
+  });
+  const up = button(ACTION_IDS.helpful, translate(kb.ui, language, 'button.helpful'), value);
+  const down = button(ACTION_IDS.notHelpful, translate(kb.ui, language, 'button.not_helpful'), value);
+  if (options.vote === 'up') up.style = 'primary';
+  if (options.vote === 'down') down.style = 'danger';
+  const blocks: Block[] = [{ type: 'actions', block_id: 'topic_feedback', elements: [up, down] }];
+  if (options.vote) {
+    blocks.push({
+      type: 'context',
+      block_id: 'topic_feedback_thanks',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: translate(kb.ui, language, options.vote === 'up' ? 'feedback.up' : 'feedback.down'),
+        },
+      ],
+    });
+  }
+  return blocks;
 }

@@ -21,8 +21,10 @@ export function createCore(kb: KnowledgeBase = loadKnowledgeBase()): Core {
 
 export interface AnswerOptions {
   /** The asker's language when the question's own can't be told (saved, then Slack locale, then default). */
-  fallbackLanguage?: Language;
+  fallbackLanguage?: Language | undefined;
   surface: Surface;
+  /** The answer's id for 👍 / 👎 (the recorded question's); without it the card has no vote buttons. */
+  answerId?: string | undefined;
 }
 
 export interface Answer {
@@ -37,7 +39,16 @@ export interface Answer {
 }
 
 export function answerQuestion(core: Core, question: string, options: AnswerOptions): Answer {
-  const result = core.index.search(question);
+  return answerFromSearch(core, question, core.index.search(question), options);
+}
+
+/** The answer for a question already searched (the Assistant records it between search and card). */
+export function answerFromSearch(
+  core: Core,
+  question: string,
+  result: SearchResult,
+  options: AnswerOptions,
+): Answer {
   const language = result.language ?? options.fallbackLanguage ?? 'en';
   const base = {
     query: question,
@@ -65,6 +76,10 @@ export function answerQuestion(core: Core, question: string, options: AnswerOpti
   return {
     ...base,
     topic: topic.id,
-    card: topicCard(core.kb, topic, language, { surface: options.surface, question }),
+    card: topicCard(core.kb, topic, language, {
+      surface: options.surface,
+      question,
+      ...(options.answerId ? { answerId: options.answerId } : {}),
+    }),
   };
 }

@@ -1,19 +1,22 @@
 /**
  * What SocialVS does for a person, whatever the surface: answer a question, run a
- * /socialvs subcommand, open a topic, show the home tab. Slack listeners, the
- * sandbox and the tests all go through here; it never talks to Slack itself.
+ * /socialvs subcommand, open a topic, take a vote, show the home tab. Slack listeners,
+ * the sandbox and the tests all go through here; it never talks to Slack itself.
  */
+import { randomBytes } from 'node:crypto';
 import type { ButtonValue } from '../cards/actions.js';
-import type { Card } from '../cards/blocks.js';
+import type { Block, Card } from '../cards/blocks.js';
 import { helpCard, noticeCard } from '../cards/help-card.js';
 import { type HomeView, homeView } from '../cards/home-view.js';
 import { listCard } from '../cards/list-card.js';
+import { statsBlocks, statsCard } from '../cards/stats-card.js';
 import { tipCard } from '../cards/tip-card.js';
 import { type Surface, topicCard } from '../cards/topic-card.js';
 import { LANGUAGE_NAMES, type Language, languageFromLocale } from '../knowledge/languages.js';
+import { fold, MAX_QUERY_CHARS } from '../knowledge/normalize.js';
 import { translate, type UiKey } from '../knowledge/ui-strings.js';
-import type { Store } from '../store/store.js';
-import { type Answer, answerQuestion, type Core } from './answer.js';
+import type { QuestionSurface, Store } from '../store/store.js';
+import { type Answer, answerFromSearch, type Core } from './answer.js';
 import { parseCommand } from './command.js';
 
 /** Who is asking. `locale` asks Slack for the user's locale, only when it is needed. */
@@ -38,9 +41,17 @@ export interface TipCommands {
 export interface AssistantOptions {
   defaultLanguage: Language;
   tips?: TipCommands;
+  /** Slack user ids who may see the usage report (ADMIN_USER_IDS). */
+  admins?: readonly string[];
+  /** Whether question text is kept (QUESTION_LOG); outcomes always are. */
+  questionLog?: boolean;
   /** Random source for `/socialvs tip`; tests pass a fixed one. */
   random?: () => number;
+  now?: () => Date;
 }
+
+/** Report period when `/socialvs stats` names none, and on the admins' home tab. */
+const DEFAULT_STATS_DAYS = 30;
 
 export class Assistant {
   constructor(
@@ -48,6 +59,14 @@ export class Assistant {
     readonly store: Store,
     private readonly options: AssistantOptions,
   ) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  isAdmin(userId: string): boolean {
+    return this.options.admins?.includes(userId) ?? false;
+  }
 
   /** The asker's language when a question's own can't be told: saved, then Slack locale, then the default. */
   async languageFor(asker: Asker): Promise<Language> {
@@ -57,10 +76,24 @@ export class Assistant {
     return fromLocale ?? this.options.defaultLanguage;
   }
 
-  async ask(question: string, asker: Asker, surface: Surface): Promise<Answer> {
-    const first = answerQuestion(this.core, question, { surface });
-    if (first.languageFromQuestion) return first;
-    return answerQuestion(this.core, question, { surface, fallbackLanguage: await this.languageFor(asker) });
+  /** Answers a question, and records it with its outcome (its id becomes the answer's id for votes). */
+  async ask(question: string, asker: Asker, surface: Surface, where: QuestionSurface): Promise<Answer> {
+    const result = this.core.index.search(question);
+    const language = result.language ?? (await this.languageFor(asker));
+    let answerId: string | undefined;
+    if (result.reason !== 'empty') {
+      const text = question.trim().slice(0, MAX_QUERY_CHARS);
+      const logged = this.options.questionLog ?? true;
+      const id = await this.store.recordQuestion({
+        askedAt: this.now(),
+        surface: where,
+        language,
+        topic: result.topic,
+        ...(logged ? { text, normalized: fold(text) } : {}),
+      });
+      answerId = String(id);
+    }
+    return answerFromSearch(this.core, question, result, { surface, fallbackLanguage: language, answerId });
   }
 
   notice(language: Language, key: UiKey, vars?: Record<string, string>): Card {
@@ -71,7 +104,9 @@ export class Assistant {
   async command(text: string, context: ChannelContext): Promise<Card> {
     const command = parseCommand(text);
     if (command.kind === 'question' || command.kind === 'empty') {
-      return (await this.ask(command.kind === 'question' ? command.text : '', context, 'ephemeral')).card;
+      return (
+        await this.ask(command.kind === 'question' ? command.text : '', context, 'ephemeral', 'command')
+      ).card;
     }
     const language = await this.languageFor(context);
     const kb = this.core.kb;
@@ -90,6 +125,13 @@ export class Assistant {
         await this.store.setUserLanguage(context.userId, command.language);
         return this.notice(command.language, 'lang.saved', { language: LANGUAGE_NAMES[command.language] });
       }
+      case 'stats': {
+        if (!this.isAdmin(context.userId)) return this.notice(language, 'stats.refused');
+        return statsCard(kb, await this.store.usageReport(this.since(command.days)), language, {
+          days: command.days,
+          questionLog: this.options.questionLog ?? true,
+        });
+      }
       case 'subscribe':
       case 'unsubscribe':
       case 'status': {
@@ -107,10 +149,53 @@ export class Assistant {
     }
   }
 
-  /** A topic's card for a button press; undefined when the topic no longer exists (an old card). */
+  private since(days: number | undefined): Date | undefined {
+    return days === undefined ? undefined : new Date(this.now().getTime() - days * 24 * 60 * 60 * 1000);
+  }
+
+  /**
+   * A topic's card for a button press; undefined when the topic no longer exists (an old
+   * card). A card reached by a button is an answer of its own, with its own id for votes,
+   * except a shared card, which stays the answer it was shared from.
+   */
   openTopic(value: ButtonValue, surface: Surface, extras: { sharedBy?: string } = {}): Card | undefined {
     const topic = this.core.kb.byId.get(value.topic);
-    return topic ? topicCard(this.core.kb, topic, value.language, { surface, ...extras }) : undefined;
+    if (!topic) return undefined;
+    const answerId = extras.sharedBy && value.answer ? value.answer : `n${randomBytes(6).toString('hex')}`;
+    return topicCard(this.core.kb, topic, value.language, {
+      surface,
+      answerId,
+      ...(extras.sharedBy ? { sharedBy: extras.sharedBy } : {}),
+      ...(value.question ? { question: value.question } : {}),
+    });
+  }
+
+  /**
+   * Records a 👍 / 👎 (one per user per answer; voting again changes it) and returns the
+   * same card acknowledging it, so the card keeps its content.
+   */
+  async vote(
+    value: ButtonValue,
+    userId: string,
+    vote: 'up' | 'down',
+    surface: Surface,
+  ): Promise<Card | undefined> {
+    const topic = this.core.kb.byId.get(value.topic);
+    if (!topic || !value.answer) return undefined;
+    await this.store.recordVote({
+      answerId: value.answer,
+      userId,
+      topic: topic.id,
+      language: value.language,
+      vote: vote === 'up' ? 1 : -1,
+      at: this.now(),
+    });
+    return topicCard(this.core.kb, topic, value.language, {
+      surface,
+      answerId: value.answer,
+      vote,
+      ...(value.question ? { question: value.question } : {}),
+    });
   }
 
   /** What to show instead of a card whose topic is gone: the notice, then the topic list. */
@@ -120,7 +205,18 @@ export class Assistant {
     return { text: notice, blocks: [...noticeCard(notice).blocks, ...list.blocks] };
   }
 
+  /** The App Home tab; admins also see the usage report of the last 30 days. */
   async home(asker: Asker): Promise<HomeView> {
-    return homeView(this.core.kb, await this.languageFor(asker));
+    const language = await this.languageFor(asker);
+    const view = homeView(this.core.kb, language);
+    if (this.isAdmin(asker.userId)) {
+      const report = await this.store.usageReport(this.since(DEFAULT_STATS_DAYS));
+      const blocks: Block[] = statsBlocks(this.core.kb, report, language, {
+        days: DEFAULT_STATS_DAYS,
+        questionLog: this.options.questionLog ?? true,
+      });
+      view.blocks.push({ type: 'divider', block_id: 'home_divider_stats' }, ...blocks);
+    }
+    return view;
   }
 }

@@ -16,6 +16,8 @@ export type Command =
   | { kind: 'subscribe'; language: Language | undefined; invalidLanguage: boolean }
   | { kind: 'unsubscribe' }
   | { kind: 'status' }
+  /** Usage report for admins; `days` undefined means all time. */
+  | { kind: 'stats'; days: number | undefined }
   | { kind: 'question'; text: string };
 
 const LANGUAGE_WORDS: Record<string, Language> = {
@@ -62,6 +64,12 @@ export function parseCommand(raw: string): Command {
     if (first === 'unsubscribe') return { kind: 'unsubscribe' };
     if (first === 'status') return { kind: 'status' };
     if (first === 'subscribe') return { kind: 'subscribe', language: undefined, invalidLanguage: false };
+  }
+  if (first === 'stats' && parts.length <= 2) {
+    const period = (parts[1] ?? '30d').toLowerCase();
+    if (period === 'all') return { kind: 'stats', days: undefined };
+    const days = /^(\d{1,4})d?$/.exec(period);
+    if (days) return { kind: 'stats', days: Math.max(1, Number(days[1])) };
   }
   if (LANG.has(first) && parts.length <= 3) return { kind: 'lang', language: parseLanguage(rest) };
   if (first === 'subscribe' && parts.length <= 3) {

@@ -54,6 +54,21 @@ export const UI_KEYS = [
   'home.topics',
   'home.subscribe',
   'home.ask',
+  'button.helpful',
+  'button.not_helpful',
+  'feedback.up',
+  'feedback.down',
+  'stats.header',
+  'stats.period_days',
+  'stats.period_all',
+  'stats.asked',
+  'stats.top_topics',
+  'stats.unanswered',
+  'stats.votes',
+  'stats.languages',
+  'stats.none',
+  'stats.log_off',
+  'stats.refused',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 export type UiStrings = Record<UiKey, Record<Language, string>>;

@@ -35,4 +35,25 @@ export const MIGRATIONS: readonly string[] = [
      posted_at TEXT,
      PRIMARY KEY (channel_id, day)
    );`,
+  // 3: what was asked and how it went, and 👍 / 👎 votes (one per user per answer)
+  `CREATE TABLE questions (
+     id INTEGER PRIMARY KEY,
+     asked_at INTEGER NOT NULL,
+     surface TEXT NOT NULL,
+     language TEXT NOT NULL,
+     topic TEXT,
+     text TEXT,
+     normalized TEXT
+   );
+   CREATE INDEX questions_by_time ON questions (asked_at);
+   CREATE TABLE votes (
+     answer_id TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     topic TEXT NOT NULL,
+     language TEXT NOT NULL,
+     vote INTEGER NOT NULL,
+     voted_at INTEGER NOT NULL,
+     PRIMARY KEY (answer_id, user_id)
+   );
+   CREATE INDEX votes_by_time ON votes (voted_at);`,
 ];

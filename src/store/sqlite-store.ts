@@ -6,11 +6,14 @@ import { isLanguage, type Language } from '../knowledge/languages.js';
 import { MIGRATIONS } from './migrations.js';
 import type {
   NewSubscription,
+  QuestionRecord,
   Store,
   Subscription,
   SubscriptionSource,
   TipClaim,
   TipRecord,
+  UsageReport,
+  VoteRecord,
 } from './store.js';
 import { StoreError } from './store.js';
 
@@ -49,10 +52,11 @@ export class SqliteStore implements Store {
           `The database ${shown} is not a SocialVS database; point DATABASE_URL at another file.`,
         );
       }
-      // WAL keeps readers and the writer apart; FULL sync makes a commit survive a
-      // power cut, not just a killed process. busy_timeout waits out another process's lock.
+      // WAL keeps readers and the writer apart, and with NORMAL sync a commit survives a
+      // killed process (kill -9) without an fsync per write; only a power cut can lose the
+      // last moments. busy_timeout waits out another process's lock.
       db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
+      db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       if (applicationId === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
       const store = new SqliteStore(db);
@@ -189,6 +193,84 @@ export class SqliteStore implements Store {
       messageTs: row.message_ts ?? undefined,
       postedAt: row.posted_at ?? undefined,
     }));
+  }
+
+  async recordQuestion(question: QuestionRecord): Promise<number> {
+    const result = this.db
+      .prepare(
+        'INSERT INTO questions (asked_at, surface, language, topic, text, normalized) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        question.askedAt.getTime(),
+        question.surface,
+        question.language,
+        question.topic,
+        question.text ?? null,
+        question.normalized ?? null,
+      );
+    return Number(result.lastInsertRowid);
+  }
+
+  async recordVote(vote: VoteRecord): Promise<'new' | 'changed' | 'same'> {
+    const change = this.db.transaction((): 'new' | 'changed' | 'same' => {
+      const before = this.db
+        .prepare('SELECT vote FROM votes WHERE answer_id = ? AND user_id = ?')
+        .get(vote.answerId, vote.userId) as { vote: number } | undefined;
+      this.db
+        .prepare(
+          `INSERT INTO votes (answer_id, user_id, topic, language, vote, voted_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at,
+             topic = excluded.topic, language = excluded.language`,
+        )
+        .run(vote.answerId, vote.userId, vote.topic, vote.language, vote.vote, vote.at.getTime());
+      if (!before) return 'new';
+      return before.vote === vote.vote ? 'same' : 'changed';
+    });
+    return change.immediate();
+  }
+
+  async usageReport(since: Date | undefined): Promise<UsageReport> {
+    const from = since?.getTime() ?? 0;
+    const totals = this.db
+      .prepare('SELECT count(*) AS asked, count(topic) AS answered FROM questions WHERE asked_at >= ?')
+      .get(from) as { asked: number; answered: number };
+    const topTopics = this.db
+      .prepare(
+        `SELECT topic, count(*) AS count FROM questions WHERE asked_at >= ? AND topic IS NOT NULL
+         GROUP BY topic ORDER BY count DESC, topic LIMIT 5`,
+      )
+      .all(from) as Array<{ topic: string; count: number }>;
+    const unanswered = this.db
+      .prepare(
+        `SELECT max(text) AS text, count(*) AS count FROM questions
+         WHERE asked_at >= ? AND topic IS NULL AND normalized IS NOT NULL AND normalized != ''
+         GROUP BY normalized ORDER BY count DESC, max(asked_at) DESC LIMIT 5`,
+      )
+      .all(from) as Array<{ text: string; count: number }>;
+    const votes = this.db
+      .prepare(
+        `SELECT topic, sum(vote > 0) AS up, sum(vote < 0) AS down FROM votes WHERE voted_at >= ?
+         GROUP BY topic ORDER BY up + down DESC, topic`,
+      )
+      .all(from) as Array<{ topic: string; up: number; down: number }>;
+    const languages = this.db
+      .prepare(
+        `SELECT language, count(*) AS asked, count(topic) AS answered FROM questions WHERE asked_at >= ?
+         GROUP BY language ORDER BY asked DESC, language`,
+      )
+      .all(from) as Array<{ language: string; asked: number; answered: number }>;
+    return { asked: totals.asked, answered: totals.answered, topTopics, unanswered, votes, languages };
+  }
+
+  async purgeBefore(before: Date): Promise<number> {
+    const purge = this.db.transaction(() => {
+      const questions = this.db
+        .prepare('DELETE FROM questions WHERE asked_at < ?')
+        .run(before.getTime()).changes;
+      const votes = this.db.prepare('DELETE FROM votes WHERE voted_at < ?').run(before.getTime()).changes;
+      return questions + votes;
+    });
+    return purge.immediate();
   }
 
   async close(): Promise<void> {

@@ -35,7 +35,49 @@ export interface Store {
   recordTipPosted(channelId: string, day: string, messageTs: string, now?: Date): Promise<void>;
   /** Every tip claimed for the channel, oldest first. */
   tipHistory(channelId: string): Promise<TipRecord[]>;
+
+  // Feedback and the usage report
+  /** Records a question and its outcome; returns its id (the answer's id for votes). */
+  recordQuestion(question: QuestionRecord): Promise<number>;
+  /** One vote per user per answer: a second vote replaces the first. */
+  recordVote(vote: VoteRecord): Promise<'new' | 'changed' | 'same'>;
+  /** The figures of the usage report for questions and votes at or after `since` (all when undefined). */
+  usageReport(since: Date | undefined): Promise<UsageReport>;
+  /** Deletes questions and votes older than `before`; returns how many rows went. */
+  purgeBefore(before: Date): Promise<number>;
   close(): Promise<void>;
+}
+
+export type QuestionSurface = 'command' | 'mention' | 'dm';
+
+export interface QuestionRecord {
+  askedAt: Date;
+  surface: QuestionSurface;
+  language: Language;
+  /** The matched topic, or null when the question got the no-match card. */
+  topic: string | null;
+  /** The question as asked, and its grouping key (case, accents, spacing folded); both absent when QUESTION_LOG is off. */
+  text?: string | undefined;
+  normalized?: string | undefined;
+}
+
+export interface VoteRecord {
+  answerId: string;
+  userId: string;
+  topic: string;
+  language: Language;
+  vote: 1 | -1;
+  at: Date;
+}
+
+export interface UsageReport {
+  asked: number;
+  answered: number;
+  topTopics: Array<{ topic: string; count: number }>;
+  /** Most frequent unanswered questions, grouped by their normalized text. */
+  unanswered: Array<{ text: string; count: number }>;
+  votes: Array<{ topic: string; up: number; down: number }>;
+  languages: Array<{ language: string; asked: number; answered: number }>;
 }
 
 export type SubscriptionSource = 'command' | 'config';

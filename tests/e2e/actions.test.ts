@@ -41,11 +41,13 @@ async function press(button: FoundButton, ephemeral = true, userName = 'clicker'
 }
 
 describe('every button on every card', () => {
-  it('the comparison card: previous, next, each language, share', async () => {
+  it('the comparison card: previous, next, each language, share, 👍 and 👎', async () => {
     const card = await command('ROI');
     const buttons = buttonsOf(card);
     expect(buttons.map((b) => b.action_id).sort()).toEqual(
       [
+        'feedback_down',
+        'feedback_up',
         'topic_language_de',
         'topic_language_fr',
         'topic_language_id',

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { ACTION_IDS } from '../../cards/actions.js';
 import type { ListenerDeps } from '../deps.js';
+import { feedback } from './feedback.js';
 import { openTopic } from './open-topic.js';
 import { shareCard } from './share-card.js';
 import { tipOpen } from './tip-open.js';
@@ -8,12 +9,16 @@ import { unknownAction } from './unknown-action.js';
 
 /** previous / next / language switch / a topic from a list, suggestions or the home tab. */
 export const TOPIC_BUTTON = /^topic_(previous|next|language_[a-z]{2}|open_[a-z0-9-]+)$/;
+/** 👍 / 👎 on an answer card. */
+const FEEDBACK_BUTTON = /^feedback_(up|down)$/;
 /** Any action id that none of the listeners above handles (a card from another version). */
-const UNKNOWN_BUTTON = /^(?!topic_(previous|next|share|language_[a-z]{2}|open_[a-z0-9-]+)$|tip_open$)/;
+const UNKNOWN_BUTTON =
+  /^(?!topic_(previous|next|share|language_[a-z]{2}|open_[a-z0-9-]+)$|tip_open$|feedback_(up|down)$)/;
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(TOPIC_BUTTON, openTopic(deps));
   app.action(ACTION_IDS.share, shareCard(deps));
   app.action(ACTION_IDS.tipOpen, tipOpen(deps));
+  app.action(FEEDBACK_BUTTON, feedback(deps));
   app.action(UNKNOWN_BUTTON, unknownAction(deps));
 }

@@ -20,6 +20,7 @@ export function appMention({ assistant, logger, locales }: ListenerDeps) {
       questionFromMention(event.text),
       { userId: event.user, locale: locales.lookup(client, event.user) },
       'message',
+      'mention',
     );
     try {
       await client.chat.postMessage({

@@ -18,6 +18,7 @@ export function directMessage({ assistant, logger, locales }: ListenerDeps) {
       questionFromMention(event.text ?? ''),
       { userId: event.user, locale: locales.lookup(client, event.user) },
       'message',
+      'dm',
     );
     try {
       await client.chat.postMessage({

@@ -1,0 +1,101 @@
+/** The usage report: `/socialvs stats`, the admins' App Home, in the admin's language. */
+import type { Language } from '../knowledge/languages.js';
+import { isLanguage, LANGUAGE_NAMES } from '../knowledge/languages.js';
+import type { KnowledgeBase } from '../knowledge/load.js';
+import { translate, type UiKey } from '../knowledge/ui-strings.js';
+import type { UsageReport } from '../store/store.js';
+import type { Block, Card, Mrkdwn } from './blocks.js';
+import { quoteUserText, truncate } from './mrkdwn.js';
+
+export interface StatsCardOptions {
+  /** Days covered, or undefined for all time. */
+  days: number | undefined;
+  /** Whether question text is recorded (QUESTION_LOG). */
+  questionLog: boolean;
+}
+
+export function statsBlocks(
+  kb: KnowledgeBase,
+  report: UsageReport,
+  language: Language,
+  options: StatsCardOptions,
+): Block[] {
+  const t = (key: UiKey, vars?: Record<string, string | number>) => translate(kb.ui, language, key, vars);
+  const none = `_${t('stats.none')}_`;
+  const title = (id: string) => kb.byId.get(id)?.text[language].title ?? id;
+  const share = report.asked === 0 ? '–' : `${Math.round((100 * report.answered) / report.asked)}%`;
+  const list = (lines: string[]) => (lines.length ? lines.join('\n') : none);
+  const field = (heading: string, body: string): Mrkdwn => ({
+    type: 'mrkdwn',
+    text: truncate(`${heading}\n${body}`, 2000),
+  });
+
+  const unanswered = options.questionLog
+    ? list(report.unanswered.map((row) => `${row.count} × “${quoteUserText(row.text, 120)}”`))
+    : `_${t('stats.log_off')}_`;
+  return [
+    {
+      type: 'header',
+      block_id: 'stats_header',
+      text: {
+        type: 'plain_text',
+        text: t('stats.header', {
+          period:
+            options.days === undefined
+              ? t('stats.period_all')
+              : t('stats.period_days', { days: options.days }),
+        }),
+        emoji: true,
+      },
+    },
+    {
+      type: 'section',
+      block_id: 'stats_totals',
+      text: {
+        type: 'mrkdwn',
+        text: t('stats.asked', { asked: report.asked, answered: report.answered, share }),
+      },
+    },
+    {
+      type: 'section',
+      block_id: 'stats_topics',
+      fields: [
+        field(
+          t('stats.top_topics'),
+          list(report.topTopics.map((row) => `${row.count} × ${title(row.topic)}`)),
+        ),
+        field(t('stats.unanswered'), unanswered),
+      ],
+    },
+    {
+      type: 'section',
+      block_id: 'stats_votes',
+      fields: [
+        field(
+          t('stats.votes'),
+          list(report.votes.slice(0, 13).map((row) => `${title(row.topic)}: 👍 ${row.up} · 👎 ${row.down}`)),
+        ),
+        field(
+          t('stats.languages'),
+          list(
+            report.languages.map(
+              (row) =>
+                `${isLanguage(row.language) ? LANGUAGE_NAMES[row.language] : row.language}: ${row.asked}, ${row.answered}`,
+            ),
+          ),
+        ),
+      ],
+    },
+  ];
+}
+
+export function statsCard(
+  kb: KnowledgeBase,
+  report: UsageReport,
+  language: Language,
+  options: StatsCardOptions,
+): Card {
+  const blocks = statsBlocks(kb, report, language, options);
+  const header = blocks[0]?.type === 'header' ? blocks[0].text.text : 'SocialVS usage';
+  return { text: `${header}: ${report.asked} / ${report.answered}`, blocks };
+}

@@ -1,0 +1,113 @@
+/**
+ * `npm run stats -- [--since 30d|7d|all] [--csv] [--lang en|id|de|fr]`: the usage report
+ * on the server, read from DATABASE_URL (.env or the environment): questions asked and
+ * the share answered, top topics, the most frequent unanswered questions, 👍 / 👎 per
+ * topic, and the split by language.
+ */
+import dotenv from 'dotenv';
+import { ConfigError, loadConfig } from '../config.js';
+import { isLanguage, LANGUAGE_NAMES } from '../knowledge/languages.js';
+import { loadKnowledgeBase } from '../knowledge/load.js';
+import { openStore } from '../store/open-store.js';
+import { StoreError, type UsageReport } from '../store/store.js';
+
+dotenv.config({ quiet: true });
+
+function option(argv: string[], name: string): string | undefined {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+}
+
+function parseSince(value: string | undefined): number | undefined | 'invalid' {
+  if (value === undefined) return 30;
+  if (value === 'all') return undefined;
+  const match = /^(\d{1,4})d?$/.exec(value);
+  return match ? Math.max(1, Number(match[1])) : 'invalid';
+}
+
+const csvCell = (value: string | number) => {
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+export function reportAsCsv(report: UsageReport, titleOf: (id: string) => string): string {
+  const rows: Array<Array<string | number>> = [['section', 'item', 'count', 'answered_or_down']];
+  rows.push(['total', 'questions', report.asked, report.answered]);
+  for (const row of report.topTopics) rows.push(['top_topic', titleOf(row.topic), row.count, '']);
+  for (const row of report.unanswered) rows.push(['unanswered', row.text, row.count, '']);
+  for (const row of report.votes) rows.push(['votes', titleOf(row.topic), row.up, row.down]);
+  for (const row of report.languages) rows.push(['language', row.language, row.asked, row.answered]);
+  return `${rows.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
+}
+
+export function reportAsText(report: UsageReport, titleOf: (id: string) => string, period: string): string {
+  const share = report.asked ? `${Math.round((100 * report.answered) / report.asked)}%` : '–';
+  const lines = [
+    `SocialVS usage, ${period}`,
+    `  questions asked: ${report.asked}, answered: ${report.answered} (${share})`,
+  ];
+  const section = (title: string, items: string[]) => {
+    lines.push('', title);
+    lines.push(...(items.length ? items.map((item) => `  ${item}`) : ['  (none)']));
+  };
+  section(
+    'Top topics',
+    report.topTopics.map((row) => `${String(row.count).padStart(5)}  ${titleOf(row.topic)}`),
+  );
+  section(
+    'Most frequent unanswered questions',
+    report.unanswered.map((row) => `${String(row.count).padStart(5)}  ${row.text}`),
+  );
+  section(
+    'Votes per topic (up / down)',
+    report.votes.map((row) => `${String(row.up).padStart(5)} / ${row.down}  ${titleOf(row.topic)}`),
+  );
+  section(
+    'By language (asked, answered)',
+    report.languages.map(
+      (row) =>
+        `${isLanguage(row.language) ? LANGUAGE_NAMES[row.language] : row.language}: ${row.asked}, ${row.answered}`,
+    ),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const since = parseSince(option(argv, '--since'));
+  if (since === 'invalid') {
+    process.stderr.write('--since must be a number of days like 7d or 30d, or all\n');
+    return 2;
+  }
+  const lang = option(argv, '--lang') ?? 'en';
+  if (!isLanguage(lang)) {
+    process.stderr.write('--lang must be one of en, id, de, fr\n');
+    return 2;
+  }
+  const config = loadConfig(process.env);
+  const kb = loadKnowledgeBase();
+  const store = openStore(config.databaseUrl);
+  try {
+    const from = since === undefined ? undefined : new Date(Date.now() - since * 24 * 60 * 60 * 1000);
+    const report = await store.usageReport(from);
+    const titleOf = (id: string) => kb.byId.get(id)?.text[lang].title ?? id;
+    process.stdout.write(
+      argv.includes('--csv')
+        ? reportAsCsv(report, titleOf)
+        : reportAsText(report, titleOf, since === undefined ? 'all time' : `last ${since} days`),
+    );
+  } finally {
+    await store.close();
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const plain = error instanceof ConfigError || error instanceof StoreError;
+    process.stderr.write(`stats failed: ${plain ? (error as Error).message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

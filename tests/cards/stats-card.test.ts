@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { blockKitProblems } from '../../src/cards/blocks.js';
+import { statsCard } from '../../src/cards/stats-card.js';
+import { LANGUAGES } from '../../src/knowledge/languages.js';
+import type { UsageReport } from '../../src/store/store.js';
+import { kb } from '../support/cards.js';
+import { PINGS } from '../support/harness.js';
+
+const huge: UsageReport = {
+  asked: 100_000,
+  answered: 99_999,
+  topTopics: kb.topics.slice(0, 5).map((topic, i) => ({ topic: topic.id, count: 1000 - i })),
+  unanswered: Array.from({ length: 5 }, (_, i) => ({
+    text: `<!channel> ${'x'.repeat(5000)} ${i}`,
+    count: 50 - i,
+  })),
+  votes: kb.topics.map((topic) => ({ topic: topic.id, up: 12_345, down: 6_789 })),
+  languages: LANGUAGES.map((language) => ({ language, asked: 25_000, answered: 24_999 })),
+};
+
+describe('the usage report card', () => {
+  it('stays inside Block Kit limits, in every language, even with huge and hostile figures', () => {
+    for (const language of LANGUAGES) {
+      for (const days of [7, undefined]) {
+        const card = statsCard(kb, huge, language, { days, questionLog: true });
+        expect(blockKitProblems(card.blocks)).toEqual([]);
+        expect(JSON.stringify(card)).not.toMatch(PINGS);
+      }
+    }
+  });
+
+  it('says "nothing yet" for an empty report and explains a switched-off question log', () => {
+    const empty: UsageReport = {
+      asked: 0,
+      answered: 0,
+      topTopics: [],
+      unanswered: [],
+      votes: [],
+      languages: [],
+    };
+    const card = statsCard(kb, empty, 'de', { days: 30, questionLog: false });
+    const text = JSON.stringify(card);
+    expect(text).toContain('noch nichts');
+    expect(text).toContain('QUESTION_LOG');
+    expect(blockKitProblems(card.blocks)).toEqual([]);
+  });
+});
