@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // expect.poll waits for a condition (a card arriving), never asserts how fast.
+    expect: { poll: { timeout: 15_000, interval: 50 } },
   },
 });

@@ -1,0 +1,161 @@
+/**
+ * The sandbox's web server, on 127.0.0.1 only: the page (static files under a strict
+ * Content-Security-Policy), its JSON API, and a server-sent-events stream of the state.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { TipRunReport } from '../tips/tip-job.js';
+import { SandboxInputError, type SandboxWorkspace } from './workspace.js';
+
+const PAGE_DIR = fileURLToPath(new URL('./page/', import.meta.url));
+const STATIC: Record<string, { file: string; type: string }> = {
+  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+  '/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
+};
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+const MAX_BODY = 64 * 1024;
+
+export interface SandboxServerOptions {
+  workspace: SandboxWorkspace;
+  runTips: () => Promise<TipRunReport>;
+  port: number;
+}
+
+export async function startSandboxServer({
+  workspace,
+  runTips,
+  port,
+}: SandboxServerOptions): Promise<{ server: Server; port: number }> {
+  const streams = new Set<ServerResponse>();
+  let pending: NodeJS.Timeout | undefined;
+  workspace.on('change', () => {
+    // Changes come in bursts (a card and its update): send the state once per burst.
+    if (pending) return;
+    pending = setTimeout(() => {
+      pending = undefined;
+      const data = `data: ${JSON.stringify(workspace.state())}\n\n`;
+      for (const stream of streams) stream.write(data);
+    }, 15);
+  });
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const input = error instanceof SandboxInputError;
+      sendJson(res, input ? 400 : 500, {
+        ok: false,
+        error: input ? error.message : 'something went wrong in the sandbox',
+      });
+      if (!input) process.stderr.write(`sandbox: ${(error as Error).message}\n`);
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const page = STATIC[path];
+    if (req.method === 'GET' && page) {
+      const body = await readFile(`${PAGE_DIR}${page.file}`);
+      res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store', ...SECURITY_HEADERS });
+      res.end(body);
+      return;
+    }
+    if (req.method === 'GET' && path === '/api/stream') {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      res.write(`data: ${JSON.stringify(workspace.state())}\n\n`);
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    if (req.method === 'GET' && path === '/api/state') return sendJson(res, 200, workspace.state());
+    if (req.method !== 'POST') return sendJson(res, 404, { ok: false, error: 'not found' });
+
+    const body = await readJson(req);
+    switch (path) {
+      case '/api/send':
+        await workspace.send(
+          String(body.channel ?? ''),
+          String(body.text ?? ''),
+          optionalString(body.threadTs),
+        );
+        return sendJson(res, 200, { ok: true });
+      case '/api/action': {
+        const actionId = optionalString(body.actionId);
+        if (!actionId) throw new SandboxInputError('actionId is missing');
+        const selected = body.selectedOption as { value?: unknown } | undefined;
+        await workspace.act({
+          actionId,
+          ...(body.view === 'home' ? { view: 'home' as const } : {}),
+          ...(optionalString(body.messageId) ? { messageId: optionalString(body.messageId) } : {}),
+          ...(optionalString(body.blockId) ? { blockId: optionalString(body.blockId) } : {}),
+          ...(optionalString(body.value ?? selected?.value) !== undefined
+            ? { value: optionalString(body.value ?? selected?.value) }
+            : {}),
+        });
+        return sendJson(res, 200, { ok: true });
+      }
+      case '/api/home/open':
+        await workspace.openHome();
+        return sendJson(res, 200, { ok: true });
+      case '/api/tips/run': {
+        const report = await runTips();
+        workspace.notice(
+          `Tip job for ${report.day}: ${report.posted.length} posted, ${report.skipped.length} already sent today` +
+            (report.paused.length ? `, ${report.paused.length} paused` : '') +
+            (report.failed.length ? `, ${report.failed.length} failed` : ''),
+        );
+        await workspace.refreshSubscriptions();
+        return sendJson(res, 200, { ok: true, report });
+      }
+      default:
+        return sendJson(res, 404, { ok: false, error: 'not found' });
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new SandboxInputError('request too large');
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    throw new SandboxInputError('the request body is not JSON');
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    ...SECURITY_HEADERS,
+  });
+  res.end(JSON.stringify(body));
+}
