@@ -112,7 +112,7 @@ describe('the sandbox in a browser', () => {
     await say('/socialvs <img src=x onerror=alert(1)> <script>alert(2)</script> order pizza');
     const noMatch = cardTitled(translate(kb.ui, 'en', 'nomatch.header'));
     await expect.poll(() => noMatch.count()).toBe(1);
-    expect(await noMatch.innerText()).toContain('<img src=x onerror=alert(1)>');
+    expect(await noMatch.textContent()).toContain('<img src=x onerror=alert(1)>');
     expect(await page.locator('[data-testid="message"] img, [data-testid="message"] script').count()).toBe(0);
     expect(dialogs).toEqual([]);
   });
