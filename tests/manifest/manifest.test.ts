@@ -7,17 +7,26 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { LISTENED } from '../../src/listeners/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const manifest = parse(readFileSync(`${root}manifest.yml`, 'utf8')) as {
-  features: { slash_commands: Array<{ command: string; usage_hint?: string }>; app_home: Record<string, boolean> };
+  features: {
+    slash_commands: Array<{ command: string; usage_hint?: string }>;
+    app_home: Record<string, boolean>;
+  };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
+  settings: {
+    event_subscriptions: { bot_events: string[] };
+    interactivity: { is_enabled: boolean };
+    socket_mode_enabled: boolean;
+  };
 };
-const schema = JSON.parse(readFileSync(`${root}../shared/slack/manifest.schema.1.0.0.json`, 'utf8')) as Record<string, unknown>;
+const schema = JSON.parse(
+  readFileSync(`${root}../shared/slack/manifest.schema.1.0.0.json`, 'utf8'),
+) as Record<string, unknown>;
 
 describe('manifest.yml', () => {
   it("is valid against Slack's manifest JSON Schema", () => {
@@ -30,12 +39,16 @@ describe('manifest.yml', () => {
   });
 
   it('declares exactly the slash commands the code listens for, each with a usage hint', () => {
-    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([...LISTENED.commands].sort());
+    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual(
+      [...LISTENED.commands].sort(),
+    );
     for (const command of manifest.features.slash_commands) expect(command.usage_hint).toBeTruthy();
   });
 
   it('subscribes to exactly the bot events the code listens for', () => {
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...LISTENED.botEvents].sort());
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(
+      [...LISTENED.botEvents].sort(),
+    );
   });
 
   it('enables interactivity (buttons), Socket Mode, and the Home and Messages tabs', () => {
