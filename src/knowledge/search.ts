@@ -26,6 +26,8 @@ import { editDistance, MAX_QUERY_CHARS, stem, stripSlackMarkup, words } from './
 const MAX_QUERY_WORDS = 60;
 /** At most this many unknown words per question go through the fuzzy lookup. */
 const MAX_FUZZY_LOOKUPS = 8;
+/** A typo is at most this many edits away from the word meant (see `approximate`). */
+const MAX_EDITS = 2;
 
 // Weights of where a topic has a word.
 const WEIGHT_ALIAS = 1;
@@ -197,31 +199,56 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     term.idf = Math.log(1 + topics.length / Math.max(strongTopics, 1));
   }
 
-  // fuse.js proposes typo candidates, one index per first letter (a typo rarely hits the
-  // first letter, and small lists keep a lookup fast); an edit-distance check then keeps
-  // only real near-misses, since fuse also finds a short word inside a long one.
-  const fuzzyByLetter = new Map<string, Fuse<Term>>();
-  const byLetter = new Map<string, Term[]>();
+  // fuse.js proposes typo candidates, one index per first letter and word length (a typo
+  // rarely hits the first letter, and a word more than MAX_EDITS letters longer or shorter
+  // can't pass the edit-distance check below, so only the lists it could pass in are
+  // searched: small lists keep a lookup fast, and a very long word costs nothing); the
+  // edit-distance check then keeps only real near-misses, since fuse also finds a short
+  // word inside a long one.
+  const fuzzyByLetter = new Map<string, Map<number, Fuse<Term>>>();
+  const byLetter = new Map<string, Map<number, Term[]>>();
+  /** Vocabulary order, which breaks ties between equally good proposals. */
+  const order = new Map<Term, number>();
   for (const term of terms.values()) {
     if (term.stem.length < 4) continue;
+    order.set(term, order.size);
     const letter = term.stem[0] as string;
-    const list = byLetter.get(letter) ?? [];
+    const byLength = byLetter.get(letter) ?? new Map<number, Term[]>();
+    const list = byLength.get(term.stem.length) ?? [];
     list.push(term);
-    byLetter.set(letter, list);
+    byLength.set(term.stem.length, list);
+    byLetter.set(letter, byLength);
   }
-  for (const [letter, list] of byLetter) {
-    fuzzyByLetter.set(
-      letter,
-      new Fuse(list, {
-        keys: ['stem'],
-        includeScore: true,
-        threshold: 0.5,
-        location: 0,
-        distance: 16,
-        minMatchCharLength: 3,
-      }),
-    );
+  for (const [letter, byLength] of byLetter) {
+    const indexes = new Map<number, Fuse<Term>>();
+    for (const [length, list] of byLength) {
+      indexes.set(
+        length,
+        new Fuse(list, {
+          keys: ['stem'],
+          includeScore: true,
+          threshold: 0.5,
+          location: 0,
+          distance: 16,
+          minMatchCharLength: 3,
+        }),
+      );
+    }
+    fuzzyByLetter.set(letter, indexes);
   }
+  /** fuse's best proposals among the words `key` could be a typo of: first letter kept, length within MAX_EDITS. */
+  const fuzzyHits = (key: string) => {
+    const indexes = fuzzyByLetter.get(key[0] as string);
+    if (!indexes) return [];
+    const hits: Array<{ item: Term; score: number }> = [];
+    for (let length = key.length - MAX_EDITS; length <= key.length + MAX_EDITS; length++) {
+      for (const hit of indexes.get(length)?.search(key, { limit: 8 }) ?? []) {
+        hits.push({ item: hit.item, score: hit.score ?? 1 });
+      }
+    }
+    hits.sort((a, b) => a.score - b.score || (order.get(a.item) ?? 0) - (order.get(b.item) ?? 0));
+    return hits.slice(0, 8);
+  };
   const sortedStems = [...terms.keys()].sort();
 
   const lookupCache = new Map<string, Candidate[]>();
@@ -230,7 +257,7 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     const cached = lookupCache.get(key);
     if (cached) return cached;
     const found = new Map<Term, number>();
-    for (const hit of fuzzyByLetter.get(key[0] as string)?.search(key, { limit: 8 }) ?? []) {
+    for (const hit of fuzzyHits(key)) {
       // Short words have many neighbours ("reset" is one letter from "riset"): a content
       // word needs 6 letters to forgive any one typo (5 for a missing, extra or swapped
       // letter, not a wrong one) and 9 to forgive two; the subject words, which every

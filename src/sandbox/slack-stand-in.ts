@@ -4,6 +4,7 @@
  * records every call (chat.postMessage, chat.update, views.publish, users.info, ...) and
  * every post to a response_url it handed out, answers as Slack would, and can be told
  * to fail a method (an error code, an HTTP status, a 429 with Retry-After, a hang).
+ * Optionally (off by default) it enforces Slack's chat.postMessage rate limits.
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -31,8 +32,33 @@ export interface ResponseUrlPost {
 export type Fault =
   | { error: string }
   | { status: number; retryAfter?: number }
+  /** No answer for this long: if the caller gave up meanwhile, the call never happened. */
   | { hangMs: number }
+  /** The call takes effect at once (recorded as done), but its answer comes this late. */
+  | { answerAfterMs: number }
   | { malformed: true };
+
+/**
+ * Slack's limits on chat.postMessage, for `rateLimit()`: about one message per second per
+ * channel with a short burst allowed, and a workspace-wide rate. Each is a token bucket;
+ * a message over either is answered 429 with Retry-After in whole seconds, as Slack does,
+ * and is not counted against the limits.
+ */
+export interface RateLimits {
+  /** Messages per second for the whole workspace. */
+  workspacePerSecond: number;
+  /** Messages the workspace may send at once, a short burst (default: a tenth of a second's worth). */
+  workspaceBurst?: number;
+  /** Messages per second per channel (default 1). */
+  channelPerSecond?: number;
+  /** Messages a channel may take at once before its rate applies (default 3). */
+  channelBurst?: number;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
 
 export interface StandInUser {
   name: string;
@@ -61,6 +87,9 @@ export class SlackStandIn extends EventEmitter {
   private nextTs = Math.floor(Date.now() / 1000);
   private tsCounter = 0;
   private responseCounter = 0;
+  private limits: Required<RateLimits> | undefined;
+  private workspaceBucket: Bucket = { tokens: 0, at: 0 };
+  private readonly channelBuckets = new Map<string, Bucket>();
 
   private constructor(
     private readonly server: Server,
@@ -103,6 +132,25 @@ export class SlackStandIn extends EventEmitter {
     const list = this.faults.get(method) ?? [];
     list.push({ fault, remaining: times });
     this.faults.set(method, list);
+  }
+
+  /**
+   * Enforce Slack's chat.postMessage limits from now on (429 with Retry-After); `undefined`
+   * turns them off again. Off by default.
+   */
+  rateLimit(limits: RateLimits | undefined): void {
+    this.channelBuckets.clear();
+    if (!limits) {
+      this.limits = undefined;
+      return;
+    }
+    this.limits = {
+      workspacePerSecond: limits.workspacePerSecond,
+      workspaceBurst: limits.workspaceBurst ?? Math.max(1, Math.ceil(limits.workspacePerSecond / 10)),
+      channelPerSecond: limits.channelPerSecond ?? 1,
+      channelBurst: limits.channelBurst ?? 3,
+    };
+    this.workspaceBucket = { tokens: this.limits.workspaceBurst, at: performance.now() };
   }
 
   clearFaults(): void {
@@ -177,6 +225,8 @@ export class SlackStandIn extends EventEmitter {
         ? auth.slice('Bearer '.length)
         : (args.token as string | undefined);
       const call: RecordedCall = { method, args, token, at: Date.now(), outcome: 'ok' };
+      // Before anything else: tests use it to act while a call is under way.
+      this.emit('request', call);
       const fault = this.takeFault(method);
       if (fault && 'hangMs' in fault) {
         await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
@@ -208,12 +258,51 @@ export class SlackStandIn extends EventEmitter {
         res.writeHead(200, { 'content-type': 'application/json' });
         return void res.end('{"ok": tr');
       }
+      const retryAfter = method === 'chat.postMessage' ? this.overLimit(args) : undefined;
+      if (retryAfter !== undefined) {
+        record('http_429');
+        return sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+      }
       const answer = this.answer(method, args);
       call.result = answer;
       record(answer.ok === true ? 'ok' : String(answer.error));
+      if (fault && 'answerAfterMs' in fault) {
+        await new Promise((resolve) => setTimeout(resolve, fault.answerAfterMs));
+        if (res.destroyed) return;
+      }
       return sendJson(res, 200, answer);
     }
     sendJson(res, 404, { ok: false, error: 'unknown_method' });
+  }
+
+  /** With rate limits on: undefined when the message may go (and is counted), else Retry-After in seconds. */
+  private overLimit(args: Record<string, unknown>): number | undefined {
+    const limits = this.limits;
+    if (!limits) return undefined;
+    const now = performance.now();
+    const refill = (bucket: Bucket, perSecond: number, burst: number) => {
+      bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond);
+      bucket.at = now;
+    };
+    const channelId = typeof args.channel === 'string' ? args.channel : '';
+    let channel = this.channelBuckets.get(channelId);
+    if (!channel) {
+      channel = { tokens: limits.channelBurst, at: now };
+      this.channelBuckets.set(channelId, channel);
+    }
+    refill(channel, limits.channelPerSecond, limits.channelBurst);
+    refill(this.workspaceBucket, limits.workspacePerSecond, limits.workspaceBurst);
+    // Seconds until a whole message's worth is back, rounded up to whole seconds as Slack does.
+    const wait = (bucket: Bucket, perSecond: number) =>
+      bucket.tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - bucket.tokens) / perSecond));
+    const retryAfter = Math.max(
+      wait(channel, limits.channelPerSecond),
+      wait(this.workspaceBucket, limits.workspacePerSecond),
+    );
+    if (retryAfter > 0) return retryAfter;
+    channel.tokens -= 1;
+    this.workspaceBucket.tokens -= 1;
+    return undefined;
   }
 
   private ts(): string {

@@ -9,6 +9,11 @@
  *
  * One channel's failure never stops the others. A 429 pauses every worker until its
  * Retry-After has passed (Slack's limit is per workspace), then the same tip is retried.
+ *
+ * With `ratePerSecond` (Slack's workspace-wide limit on chat.postMessage, when known) the
+ * workers start posts no faster than that rate instead of bursting into 429s: Retry-After
+ * is in whole seconds, so every 429 idles all workers for a full second while the limit
+ * itself frees up a slot every 1/rate seconds. A 429 all the same lowers the pace a little.
  */
 import type { Logger } from '@slack/bolt';
 import { tipCard } from '../cards/tip-card.js';
@@ -36,6 +41,8 @@ export interface TipJobOptions {
   timeZone: string;
   /** Channels posted to at once. */
   concurrency?: number;
+  /** Posts per second at most, across all workers (Slack's workspace-wide limit); unpaced when unset. */
+  ratePerSecond?: number;
   /** Rate-limit waits per channel before giving up for this run. */
   maxRateLimitWaits?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -43,14 +50,23 @@ export interface TipJobOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A 429 despite the pacing lowers the pace by this factor, down to MIN_PACE_SHARE of the option. */
+const PACE_BACKOFF = 0.9;
+const MIN_PACE_SHARE = 0.25;
+
 export class TipJob {
   private pausedUntil = 0;
+  /** Posts per second this run keeps to (undefined: unpaced), and when the next post may start. */
+  private pace: number | undefined;
+  private nextSlot = 0;
 
   constructor(private readonly options: TipJobOptions) {}
 
   async run(now: Date = new Date()): Promise<TipRunReport> {
     const { store, logger } = this.options;
     const day = localDay(now, this.options.timeZone);
+    const rate = this.options.ratePerSecond;
+    this.pace = rate !== undefined && rate > 0 ? rate : undefined;
     const report: TipRunReport = { day, posted: [], skipped: [], paused: [], failed: [] };
     const active = (await store.listSubscriptions()).filter((subscription) => !subscription.pausedReason);
     const queue = [...active];
@@ -113,8 +129,7 @@ export class TipJob {
     const card = tipCard(kb, tip, subscription.language);
     const sleep = this.options.sleep ?? defaultSleep;
     for (let waits = 0; ; waits++) {
-      const wait = this.pausedUntil - Date.now();
-      if (wait > 0) await sleep(wait);
+      await this.waitForTurn(sleep);
       const outcome = await poster.post(channel, card);
       if (outcome.ok) {
         await store.recordTipPosted(channel, day, outcome.ts);
@@ -122,7 +137,7 @@ export class TipJob {
         return;
       }
       if (outcome.kind === 'rate-limited' && waits < (this.options.maxRateLimitWaits ?? 20)) {
-        this.pausedUntil = Math.max(this.pausedUntil, Date.now() + outcome.retryAfterMs);
+        this.rateLimited(outcome.retryAfterMs);
         continue;
       }
       if (outcome.kind === 'unreachable') {
@@ -144,5 +159,35 @@ export class TipJob {
       report.failed.push(channel);
       return;
     }
+  }
+
+  /**
+   * Waits until this worker may post: past any Retry-After pause, then at its own slot of
+   * the pace. A pause that began while it waited for its slot is waited out too (at most
+   * a few rounds, so a test's instant `sleep` can't spin).
+   */
+  private async waitForTurn(sleep: (ms: number) => Promise<void>): Promise<void> {
+    for (let round = 0; round < 3; round++) {
+      const paused = this.pausedUntil - Date.now();
+      if (paused > 0) await sleep(paused);
+      if (this.pace === undefined) return;
+      const now = Date.now();
+      const slot = Math.max(now, this.nextSlot);
+      this.nextSlot = slot + 1000 / this.pace;
+      if (slot > now) await sleep(slot - now);
+      if (this.pausedUntil <= Date.now()) return;
+    }
+  }
+
+  private rateLimited(retryAfterMs: number): void {
+    const now = Date.now();
+    if (this.pace !== undefined && now >= this.pausedUntil) {
+      // Over the limit although paced: the limit is lower than we were told. Once per pause.
+      const floor = (this.options.ratePerSecond ?? this.pace) * MIN_PACE_SHARE;
+      this.pace = Math.max(floor, this.pace * PACE_BACKOFF);
+    }
+    this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+    // Slots handed out before the 429 start again after the pause.
+    this.nextSlot = Math.max(this.nextSlot, this.pausedUntil);
   }
 }
