@@ -12,6 +12,7 @@ import { DataError, DEFAULT_DATA_DIR, loadKnowledgeBase } from './knowledge/load
 import { RedactingLogger } from './logger.js';
 import { createSlackApp } from './slack/create-app.js';
 import { logSlackError, slackErrorCode } from './slack/errors.js';
+import { InFlight } from './slack/in-flight.js';
 import { SlackPoster } from './slack/slack-poster.js';
 import { openStore } from './store/open-store.js';
 import { QuestionRetention } from './store/retention.js';
@@ -20,6 +21,9 @@ import { StoreError } from './store/store.js';
 import { TipScheduler } from './tips/scheduler.js';
 import { TipSubscriptions } from './tips/subscriptions.js';
 import { TipJob } from './tips/tip-job.js';
+
+/** How long a stop waits for answers and tip posts already under way. */
+const STOP_TIMEOUT_MS = 10_000;
 
 export class StartupError extends Error {
   constructor(message: string) {
@@ -37,8 +41,8 @@ export interface RunningBot {
   scheduler: TipScheduler;
   /** The HTTP port actually listened on (HTTP mode), useful with PORT=0. */
   port: number | undefined;
-  /** Stops taking requests, then closes the store. */
-  stop(): Promise<void>;
+  /** Stops taking requests, lets in-flight answers and a tip run finish (bounded), closes the store. */
+  stop(timeoutMs?: number): Promise<void>;
 }
 
 export interface StartOptions {
@@ -87,8 +91,15 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   }
 
   await syncConfiguredChannels(store, config);
-  const poster = new SlackPoster(config.botToken, config.slackApiUrl, logger);
-  const job = new TipJob({ kb, store, poster, logger, timeZone: config.tipTimezone });
+  const poster = new SlackPoster(config.botToken, config.slackApiUrl, logger, config.slackTimeoutMs);
+  const job = new TipJob({
+    kb,
+    store,
+    poster,
+    logger,
+    timeZone: config.tipTimezone,
+    ratePerSecond: config.tipPostsPerSecond,
+  });
   const scheduler = new TipScheduler({ cron: config.tipCron, timeZone: config.tipTimezone, job, logger });
   const tips = new TipSubscriptions({ kb, store, poster, nextRun: () => scheduler.nextRun() });
   const assistant = new Assistant(createCore(kb), store, {
@@ -110,7 +121,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
       slackApiUrl: config.slackApiUrl,
       logger,
       retryConfig: { retries: 1 },
-      timeout: 10_000,
+      timeout: config.slackTimeoutMs,
     });
     const result = await client.auth.test();
     if (result.bot_id && result.user_id) identity = { botId: result.bot_id, botUserId: result.user_id };
@@ -124,11 +135,13 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     logger.warn('Could not reach Slack to check the token; starting anyway.');
   }
 
+  const inFlight = new InFlight();
   const app = createSlackApp({
     config,
     assistant,
     logger,
     identity,
+    inFlight,
     health: () => ({ nextTip: scheduler.nextRun()?.toISOString() ?? null }),
   });
 
@@ -167,11 +180,16 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     logger,
     scheduler,
     port,
-    async stop() {
+    async stop(timeoutMs = STOP_TIMEOUT_MS) {
       if (stopped) return;
       stopped = true;
+      // Stop taking requests, then let what was already promised finish (bounded): answers
+      // being sent, a tip run in progress. Only then close the store.
       await app.stop().catch((error: unknown) => logger.warn('stopping the Slack app:', error));
-      await scheduler.stop();
+      if (!(await inFlight.drain(timeoutMs))) {
+        logger.warn(`stopping with ${inFlight.size} answer(s) unfinished after ${timeoutMs} ms`);
+      }
+      await scheduler.stop(timeoutMs);
       await retention.stop();
       await store.close();
     },

@@ -67,6 +67,14 @@ const EnvSchema = z.object({
       .transform((url) => (url.endsWith('/') ? url : `${url}/`))
       .default('https://slack.com/api/'),
   ),
+  SLACK_TIMEOUT_MS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'milliseconds, between 100 and 120000')
+      .transform(Number)
+      .refine((ms) => ms >= 100 && ms <= 120_000, 'milliseconds, between 100 and 120000')
+      .default(10_000),
+  ),
   DATABASE_URL: optionalString.pipe(
     z
       .string()
@@ -97,6 +105,14 @@ const EnvSchema = z.object({
       .string()
       .refine(isTimeZone, 'an IANA time zone name like Europe/Berlin, Asia/Jakarta or UTC')
       .default('UTC'),
+  ),
+  TIP_POSTS_PER_SECOND: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, 'a number of posts per second between 0.1 and 100')
+      .transform(Number)
+      .refine((rate) => rate >= 0.1 && rate <= 100, 'a number of posts per second between 0.1 and 100')
+      .default(5),
   ),
   TIP_CHANNELS: optionalString.pipe(
     z
@@ -168,6 +184,8 @@ export type Config = {
   appToken: string | undefined;
   port: number;
   slackApiUrl: string;
+  /** How long a Web API call may take before the bot gives up on it. */
+  slackTimeoutMs: number;
   databaseUrl: string;
   defaultLanguage: (typeof LANGUAGES)[number];
   logLevel: LogLevelName;
@@ -177,6 +195,8 @@ export type Config = {
   tipCron: string;
   tipTimezone: string;
   tipChannels: Array<{ channelId: string; language?: Language }>;
+  /** The pace of the daily fan-out, under Slack's workspace-wide limit on chat.postMessage. */
+  tipPostsPerSecond: number;
   /** Whether the text of questions is kept (their outcome always is). */
   questionLog: boolean;
   questionRetentionDays: number;
@@ -208,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     appToken: e.SLACK_APP_TOKEN,
     port: e.PORT,
     slackApiUrl: e.SLACK_API_URL,
+    slackTimeoutMs: e.SLACK_TIMEOUT_MS,
     databaseUrl: e.DATABASE_URL,
     defaultLanguage: e.DEFAULT_LANGUAGE,
     logLevel: e.LOG_LEVEL,
@@ -216,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     tipCron: e.TIP_CRON,
     tipTimezone: e.TIP_TIMEZONE,
     tipChannels: parseTipChannels(e.TIP_CHANNELS),
+    tipPostsPerSecond: e.TIP_POSTS_PER_SECOND,
     questionLog: e.QUESTION_LOG,
     questionRetentionDays: e.QUESTION_RETENTION_DAYS,
     adminUserIds: e.ADMIN_USER_IDS ?? [],

@@ -8,6 +8,9 @@ import type { Config } from '../config.js';
 import type { Assistant } from '../core/assistant.js';
 import { registerListeners } from '../listeners/index.js';
 import type { RedactingLogger } from '../logger.js';
+import { GuardedHTTPReceiver } from './guarded-receiver.js';
+import { createHttpFetch } from './http-fetch.js';
+import type { InFlight } from './in-flight.js';
 import { LocaleCache } from './user-locale.js';
 
 export interface SlackAppOptions {
@@ -17,10 +20,20 @@ export interface SlackAppOptions {
   /** Extra answer for /healthz (the tip scheduler's state, for instance). */
   health?: () => Record<string, unknown>;
   /** The bot's ids from our own auth.test at start, so Bolt needn't call it (and can't fail unheard). */
-  identity?: { botId: string; botUserId: string } | undefined;
+  identity?:
+    | { botId: string; botUserId: string }
+    | undefined /** Counts requests still being answered, for a graceful stop. */;
+  inFlight?: InFlight;
 }
 
-export function createSlackApp({ config, assistant, logger, health, identity }: SlackAppOptions): App {
+export function createSlackApp({
+  config,
+  assistant,
+  logger,
+  health,
+  identity,
+  inFlight,
+}: SlackAppOptions): App {
   const common = {
     token: config.botToken,
     ...(identity ? { botId: identity.botId, botUserId: identity.botUserId } : {}),
@@ -32,8 +45,14 @@ export function createSlackApp({ config, assistant, logger, health, identity }: 
       slackApiUrl: config.slackApiUrl,
       // A user is waiting: a few quick retries, not the client's default half hour.
       retryConfig: { retries: 3, factor: 2, minTimeout: 300, maxTimeout: 3000 },
-      timeout: 10_000,
+      timeout: config.slackTimeoutMs,
+      // Web API calls and respond() over node:http: the global fetch cost more CPU than
+      // handling the whole incoming request (see http-fetch.ts).
+      fetch: createHttpFetch(),
     },
+    // No listener keeps conversation state; Bolt's default store would look it up (and
+    // build a "not found" error) for every request.
+    convoStore: false as const,
     ignoreSelf: true,
   };
   const app =
@@ -41,19 +60,26 @@ export function createSlackApp({ config, assistant, logger, health, identity }: 
       ? new App({ ...common, socketMode: true, appToken: config.appToken })
       : new App({
           ...common,
-          signingSecret: config.signingSecret ?? '',
-          endpoints: '/slack/events',
-          customRoutes: [
+          receiver: new GuardedHTTPReceiver(
             {
-              path: '/healthz',
-              method: ['GET'],
-              handler: (_req, res) => {
-                res.writeHead(200, { 'content-type': 'application/json' });
-                res.end(JSON.stringify({ ok: true, ...health?.() }));
-              },
+              signingSecret: config.signingSecret ?? '',
+              endpoints: '/slack/events',
+              logger,
+              customRoutes: [
+                {
+                  path: '/healthz',
+                  method: ['GET'],
+                  handler: (_req, res) => {
+                    res.writeHead(200, { 'content-type': 'application/json' });
+                    res.end(JSON.stringify({ ok: true, ...health?.() }));
+                  },
+                },
+              ],
             },
-          ],
+            { logger, answerMalformed: (body) => answerMalformed(body, assistant, config) },
+          ),
         });
+  if (inFlight) app.use(inFlight.middleware);
   registerListeners(app, { assistant, logger, locales: new LocaleCache(logger) });
   app.error(async (error) => {
     logger.error('unhandled listener error:', error);
@@ -62,3 +88,28 @@ export function createSlackApp({ config, assistant, logger, health, identity }: 
 }
 
 export { LogLevel };
+
+/** A request we can't handle that came with a response_url: tell the user, with the topic list. */
+async function answerMalformed(
+  body: Record<string, unknown>,
+  assistant: Assistant,
+  config: Config,
+): Promise<void> {
+  const url = body.response_url;
+  if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return;
+  const user = body.user as { id?: unknown } | undefined;
+  const userId =
+    typeof user?.id === 'string' ? user.id : typeof body.user_id === 'string' ? body.user_id : undefined;
+  const language = userId ? await assistant.languageFor({ userId }) : config.defaultLanguage;
+  const card = assistant.staleCard(language);
+  await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: card.text,
+      blocks: card.blocks,
+    }),
+  });
+}

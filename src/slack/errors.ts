@@ -13,7 +13,11 @@ export function slackErrorCode(error: unknown): string {
     statusCode?: number;
     original?: { code?: string };
   };
-  if (e?.code === 'slack_webapi_platform_error' && e.data?.error) return e.data.error;
+  // A body that isn't Slack's JSON reaches us as a "platform error" whose code is the body
+  // itself: Slack's codes are short snake_case words, so anything else is a garbled answer.
+  if (e?.code === 'slack_webapi_platform_error' && e.data?.error) {
+    return /^[a-z0-9_]{2,64}$/.test(e.data.error) ? e.data.error : 'malformed_response';
+  }
   if (e?.code === 'slack_webapi_rate_limited_error') return 'ratelimited';
   if (e?.code === 'slack_webapi_http_error') return `http_${e.statusCode ?? 'error'}`;
   if (e?.code === 'slack_webapi_request_error') {

@@ -14,13 +14,13 @@ const UNREACHABLE = new Set(['not_in_channel', 'channel_not_found', 'is_archived
 export class SlackPoster implements Poster {
   private readonly client: webApi.WebClient;
 
-  constructor(token: string | undefined, slackApiUrl: string, logger: Logger) {
+  constructor(token: string | undefined, slackApiUrl: string, logger: Logger, timeoutMs = 10_000) {
     this.client = new webApi.WebClient(token, {
       slackApiUrl,
       logger,
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 0 },
-      timeout: 10_000,
+      timeout: timeoutMs,
     });
   }
 
@@ -55,7 +55,12 @@ export function classify(error: unknown): PostOutcome {
   if (code === 'request_failed' && (original === 'ECONNREFUSED' || original === 'ENOTFOUND')) {
     return { ok: false, kind: 'not-posted', code: original.toLowerCase() };
   }
-  if (code === 'timeout' || code === 'request_failed' || code === 'unexpected') {
+  if (
+    code === 'timeout' ||
+    code === 'request_failed' ||
+    code === 'unexpected' ||
+    code === 'malformed_response'
+  ) {
     return { ok: false, kind: 'in-doubt', code };
   }
   // A Slack error answer (ok: false) or an HTTP error status: Slack did not post.
