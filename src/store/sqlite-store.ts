@@ -26,8 +26,20 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   private claimsSincePurge = 0;
 
+  private readonly statements = new Map<string, Database.Statement>();
+
   private constructor(db: Database.Database) {
     this.db = db;
+  }
+
+  /** A prepared statement, compiled once per SQL text: every question and event writes here. */
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   /** Opens (creating if needed) and migrates; a file that can't be opened or isn't ours is a StoreError. */
@@ -87,87 +99,84 @@ export class SqliteStore implements Store {
   }
 
   async getUserLanguage(userId: string): Promise<Language | undefined> {
-    const row = this.db.prepare('SELECT language FROM user_preferences WHERE user_id = ?').get(userId) as
+    const row = this.statement('SELECT language FROM user_preferences WHERE user_id = ?').get(userId) as
       | { language: string }
       | undefined;
     return isLanguage(row?.language) ? row.language : undefined;
   }
 
   async setUserLanguage(userId: string, language: Language): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO user_preferences (user_id, language, updated_at) VALUES (?, ?, ?)
+    this.statement(
+      `INSERT INTO user_preferences (user_id, language, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (user_id) DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at`,
-      )
-      .run(userId, language, new Date().toISOString());
+    ).run(userId, language, new Date().toISOString());
   }
 
   async claimEvent(eventId: string, now: Date = new Date()): Promise<boolean> {
-    const result = this.db
-      .prepare('INSERT INTO seen_events (event_id, seen_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING')
-      .run(eventId, now.getTime());
+    const result = this.statement(
+      'INSERT INTO seen_events (event_id, seen_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING',
+    ).run(eventId, now.getTime());
     if (++this.claimsSincePurge >= 500) {
       this.claimsSincePurge = 0;
-      this.db.prepare('DELETE FROM seen_events WHERE seen_at < ?').run(now.getTime() - EVENT_MEMORY_MS);
+      this.statement('DELETE FROM seen_events WHERE seen_at < ?').run(now.getTime() - EVENT_MEMORY_MS);
     }
     return result.changes === 1;
   }
 
   async subscribe(subscription: NewSubscription): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO tip_subscriptions (channel_id, language, source, subscribed_by, subscribed_at)
+    this.statement(
+      `INSERT INTO tip_subscriptions (channel_id, language, source, subscribed_by, subscribed_at)
          VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (channel_id) DO UPDATE SET language = excluded.language, source = excluded.source,
            subscribed_by = excluded.subscribed_by, paused_reason = NULL, paused_at = NULL`,
-      )
-      .run(
-        subscription.channelId,
-        subscription.language,
-        subscription.source,
-        subscription.subscribedBy ?? null,
-        new Date().toISOString(),
-      );
+    ).run(
+      subscription.channelId,
+      subscription.language,
+      subscription.source,
+      subscription.subscribedBy ?? null,
+      new Date().toISOString(),
+    );
   }
 
   async unsubscribe(channelId: string): Promise<boolean> {
-    return this.db.prepare('DELETE FROM tip_subscriptions WHERE channel_id = ?').run(channelId).changes === 1;
+    return this.statement('DELETE FROM tip_subscriptions WHERE channel_id = ?').run(channelId).changes === 1;
   }
 
   async getSubscription(channelId: string): Promise<Subscription | undefined> {
-    const row = this.db.prepare('SELECT * FROM tip_subscriptions WHERE channel_id = ?').get(channelId) as
+    const row = this.statement('SELECT * FROM tip_subscriptions WHERE channel_id = ?').get(channelId) as
       | SubscriptionRow
       | undefined;
     return row ? toSubscription(row) : undefined;
   }
 
   async listSubscriptions(): Promise<Subscription[]> {
-    const rows = this.db
-      .prepare('SELECT * FROM tip_subscriptions ORDER BY channel_id')
-      .all() as SubscriptionRow[];
+    const rows = this.statement(
+      'SELECT * FROM tip_subscriptions ORDER BY channel_id',
+    ).all() as SubscriptionRow[];
     return rows.map(toSubscription);
   }
 
   async pauseSubscription(channelId: string, reason: string, now: Date = new Date()): Promise<void> {
-    this.db
-      .prepare('UPDATE tip_subscriptions SET paused_reason = ?, paused_at = ? WHERE channel_id = ?')
-      .run(reason, now.toISOString(), channelId);
+    this.statement('UPDATE tip_subscriptions SET paused_reason = ?, paused_at = ? WHERE channel_id = ?').run(
+      reason,
+      now.toISOString(),
+      channelId,
+    );
   }
 
   async claimTip(claim: TipClaim): Promise<boolean> {
-    const result = this.db
-      .prepare(
-        `INSERT INTO tip_posts (channel_id, day, tip_key, language, claimed_at) VALUES (?, ?, ?, ?, ?)
+    const result = this.statement(
+      `INSERT INTO tip_posts (channel_id, day, tip_key, language, claimed_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (channel_id, day) DO NOTHING`,
-      )
-      .run(claim.channelId, claim.day, claim.tipKey, claim.language, (claim.now ?? new Date()).toISOString());
+    ).run(claim.channelId, claim.day, claim.tipKey, claim.language, (claim.now ?? new Date()).toISOString());
     return result.changes === 1;
   }
 
   async releaseTip(channelId: string, day: string): Promise<void> {
-    this.db
-      .prepare('DELETE FROM tip_posts WHERE channel_id = ? AND day = ? AND message_ts IS NULL')
-      .run(channelId, day);
+    this.statement('DELETE FROM tip_posts WHERE channel_id = ? AND day = ? AND message_ts IS NULL').run(
+      channelId,
+      day,
+    );
   }
 
   async recordTipPosted(
@@ -176,15 +185,18 @@ export class SqliteStore implements Store {
     messageTs: string,
     now: Date = new Date(),
   ): Promise<void> {
-    this.db
-      .prepare('UPDATE tip_posts SET message_ts = ?, posted_at = ? WHERE channel_id = ? AND day = ?')
-      .run(messageTs, now.toISOString(), channelId, day);
+    this.statement('UPDATE tip_posts SET message_ts = ?, posted_at = ? WHERE channel_id = ? AND day = ?').run(
+      messageTs,
+      now.toISOString(),
+      channelId,
+      day,
+    );
   }
 
   async tipHistory(channelId: string): Promise<TipRecord[]> {
-    const rows = this.db
-      .prepare('SELECT * FROM tip_posts WHERE channel_id = ? ORDER BY day, claimed_at')
-      .all(channelId) as TipPostRow[];
+    const rows = this.statement('SELECT * FROM tip_posts WHERE channel_id = ? ORDER BY day, claimed_at').all(
+      channelId,
+    ) as TipPostRow[];
     return rows.map((row) => ({
       day: row.day,
       tipKey: row.tip_key,
@@ -196,33 +208,30 @@ export class SqliteStore implements Store {
   }
 
   async recordQuestion(question: QuestionRecord): Promise<number> {
-    const result = this.db
-      .prepare(
-        'INSERT INTO questions (asked_at, surface, language, topic, text, normalized) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        question.askedAt.getTime(),
-        question.surface,
-        question.language,
-        question.topic,
-        question.text ?? null,
-        question.normalized ?? null,
-      );
+    const result = this.statement(
+      'INSERT INTO questions (asked_at, surface, language, topic, text, normalized) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(
+      question.askedAt.getTime(),
+      question.surface,
+      question.language,
+      question.topic,
+      question.text ?? null,
+      question.normalized ?? null,
+    );
     return Number(result.lastInsertRowid);
   }
 
   async recordVote(vote: VoteRecord): Promise<'new' | 'changed' | 'same'> {
     const change = this.db.transaction((): 'new' | 'changed' | 'same' => {
-      const before = this.db
-        .prepare('SELECT vote FROM votes WHERE answer_id = ? AND user_id = ?')
-        .get(vote.answerId, vote.userId) as { vote: number } | undefined;
-      this.db
-        .prepare(
-          `INSERT INTO votes (answer_id, user_id, topic, language, vote, voted_at) VALUES (?, ?, ?, ?, ?, ?)
+      const before = this.statement('SELECT vote FROM votes WHERE answer_id = ? AND user_id = ?').get(
+        vote.answerId,
+        vote.userId,
+      ) as { vote: number } | undefined;
+      this.statement(
+        `INSERT INTO votes (answer_id, user_id, topic, language, vote, voted_at) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at,
              topic = excluded.topic, language = excluded.language`,
-        )
-        .run(vote.answerId, vote.userId, vote.topic, vote.language, vote.vote, vote.at.getTime());
+      ).run(vote.answerId, vote.userId, vote.topic, vote.language, vote.vote, vote.at.getTime());
       if (!before) return 'new';
       return before.vote === vote.vote ? 'same' : 'changed';
     });
@@ -231,43 +240,35 @@ export class SqliteStore implements Store {
 
   async usageReport(since: Date | undefined): Promise<UsageReport> {
     const from = since?.getTime() ?? 0;
-    const totals = this.db
-      .prepare('SELECT count(*) AS asked, count(topic) AS answered FROM questions WHERE asked_at >= ?')
-      .get(from) as { asked: number; answered: number };
-    const topTopics = this.db
-      .prepare(
-        `SELECT topic, count(*) AS count FROM questions WHERE asked_at >= ? AND topic IS NOT NULL
+    const totals = this.statement(
+      'SELECT count(*) AS asked, count(topic) AS answered FROM questions WHERE asked_at >= ?',
+    ).get(from) as { asked: number; answered: number };
+    const topTopics = this.statement(
+      `SELECT topic, count(*) AS count FROM questions WHERE asked_at >= ? AND topic IS NOT NULL
          GROUP BY topic ORDER BY count DESC, topic LIMIT 5`,
-      )
-      .all(from) as Array<{ topic: string; count: number }>;
-    const unanswered = this.db
-      .prepare(
-        `SELECT max(text) AS text, count(*) AS count FROM questions
+    ).all(from) as Array<{ topic: string; count: number }>;
+    const unanswered = this.statement(
+      `SELECT max(text) AS text, count(*) AS count FROM questions
          WHERE asked_at >= ? AND topic IS NULL AND normalized IS NOT NULL AND normalized != ''
          GROUP BY normalized ORDER BY count DESC, max(asked_at) DESC LIMIT 5`,
-      )
-      .all(from) as Array<{ text: string; count: number }>;
-    const votes = this.db
-      .prepare(
-        `SELECT topic, sum(vote > 0) AS up, sum(vote < 0) AS down FROM votes WHERE voted_at >= ?
+    ).all(from) as Array<{ text: string; count: number }>;
+    const votes = this.statement(
+      `SELECT topic, sum(vote > 0) AS up, sum(vote < 0) AS down FROM votes WHERE voted_at >= ?
          GROUP BY topic ORDER BY up + down DESC, topic`,
-      )
-      .all(from) as Array<{ topic: string; up: number; down: number }>;
-    const languages = this.db
-      .prepare(
-        `SELECT language, count(*) AS asked, count(topic) AS answered FROM questions WHERE asked_at >= ?
+    ).all(from) as Array<{ topic: string; up: number; down: number }>;
+    const languages = this.statement(
+      `SELECT language, count(*) AS asked, count(topic) AS answered FROM questions WHERE asked_at >= ?
          GROUP BY language ORDER BY asked DESC, language`,
-      )
-      .all(from) as Array<{ language: string; asked: number; answered: number }>;
+    ).all(from) as Array<{ language: string; asked: number; answered: number }>;
     return { asked: totals.asked, answered: totals.answered, topTopics, unanswered, votes, languages };
   }
 
   async purgeBefore(before: Date): Promise<number> {
     const purge = this.db.transaction(() => {
-      const questions = this.db
-        .prepare('DELETE FROM questions WHERE asked_at < ?')
-        .run(before.getTime()).changes;
-      const votes = this.db.prepare('DELETE FROM votes WHERE voted_at < ?').run(before.getTime()).changes;
+      const questions = this.statement('DELETE FROM questions WHERE asked_at < ?').run(
+        before.getTime(),
+      ).changes;
+      const votes = this.statement('DELETE FROM votes WHERE voted_at < ?').run(before.getTime()).changes;
       return questions + votes;
     });
     return purge.immediate();
