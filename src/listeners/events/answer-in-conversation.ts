@@ -1,0 +1,48 @@
+/**
+ * What a mention and a DM share: ask the core, then post its card where the question
+ * was asked (in its thread, when there is one), logging a failed post instead of throwing.
+ */
+import type { AllMiddlewareArgs } from '@slack/bolt';
+import { logSlackError } from '../../slack/errors.js';
+import type { QuestionSurface } from '../../store/store.js';
+import type { ListenerDeps } from '../deps.js';
+
+/** The question without the leading mention(s) of the bot. */
+export function questionFromMention(text: string): string {
+  return text.replace(/^(\s*<@[A-Z0-9]+(?:\|[^>]*)?>\s*)+/i, '').trim();
+}
+
+export async function answerInConversation(
+  { assistant, logger, locales }: ListenerDeps,
+  client: AllMiddlewareArgs['client'],
+  question: {
+    text: string;
+    userId: string;
+    channel: string;
+    threadTs: string | undefined;
+    where: QuestionSurface;
+  },
+): Promise<void> {
+  const answer = await assistant.ask(
+    questionFromMention(question.text),
+    { userId: question.userId, locale: locales.lookup(client, question.userId) },
+    'message',
+    question.where,
+  );
+  try {
+    await client.chat.postMessage({
+      channel: question.channel,
+      ...(question.threadTs ? { thread_ts: question.threadTs } : {}),
+      text: answer.card.text,
+      blocks: answer.card.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+  } catch (error) {
+    logSlackError(logger, error, {
+      method: 'chat.postMessage',
+      channel: question.channel,
+      user: question.userId,
+    });
+  }
+}
