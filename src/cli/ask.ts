@@ -13,7 +13,13 @@ import { DataError } from '../knowledge/load.js';
 import { renderCard } from './render-terminal.js';
 
 function toJson(core: Core, question: string, fallbackLanguage: Language | undefined): string {
-  const answer = answerQuestion(core, question, { surface: 'ephemeral', fallbackLanguage });
+  // The bot's card carries 👍 / 👎 for the recorded question's id; offline there is no
+  // record, so the id is "offline": the only difference from what Slack receives.
+  const answer = answerQuestion(core, question, {
+    surface: 'ephemeral',
+    fallbackLanguage,
+    answerId: 'offline',
+  });
   return JSON.stringify({
     query: answer.query,
     topic: answer.topic,
