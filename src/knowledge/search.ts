@@ -43,6 +43,7 @@ const BIGRAM_BONUS = 0.8;
 const INTENT_BONUS = 1.5;
 const MIN_SCORE = 1.2;
 /** Share of the question's content words a topic must explain: with a subject word / without. */
+const MIN_COVERAGE_NAMING_SUBJECTS = 0.2;
 const MIN_COVERAGE_WITH_SUBJECT = 0.34;
 const MIN_COVERAGE_WITHOUT_SUBJECT = 0.6;
 /** A topic scoring this share of MIN_SCORE is close enough to be suggested. */
@@ -52,6 +53,8 @@ const FUZZY_DISCOUNT = 0.85;
 /** A longer or shorter form of a known word (compound, derivation) counts this much. */
 const PREFIX_SIM = 0.7;
 const MAX_AFFIX = 5;
+/** A word start with more longer forms than this is too vague to stand for any of them. */
+const MAX_LONGER_FORMS = 4;
 /** How much a stopword and a known word vote for their languages. */
 const STOPWORD_VOTE = 1;
 const TERM_VOTE = 1;
@@ -251,6 +254,9 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
   };
   const sortedStems = [...terms.keys()].sort();
 
+  /** Whether some topic has this term where it is evidence (title, alias, question). */
+  const isStrong = (term: Term) => [...term.weights.values()].some((weight) => weight >= STRONG_WEIGHT);
+
   const lookupCache = new Map<string, Candidate[]>();
   /** Candidates for a word the vocabulary doesn't have exactly: typos, then longer or shorter forms. */
   const approximate = (key: string): Candidate[] => {
@@ -275,6 +281,8 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     }
     if (key.length >= 5) {
       // Compounds and derivations: "gemeinsam" → "gemeinsamkeit", "kommunikationsstil" → "kommunikation".
+      // A longer form counts only when the start is long and says one thing: "inter" could
+      // be "interact", "internet" or "interest", and then it means nothing.
       let low = 0;
       let high = sortedStems.length;
       while (low < high) {
@@ -282,15 +290,24 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
         if ((sortedStems[mid] as string) < key) low = mid + 1;
         else high = mid;
       }
+      const longer: Term[] = [];
       for (let i = low; i < sortedStems.length && (sortedStems[i] as string).startsWith(key); i++) {
-        const longer = terms.get(sortedStems[i] as string) as Term;
-        if (longer.stem.length - key.length <= MAX_AFFIX)
-          found.set(longer, Math.max(found.get(longer) ?? 0, PREFIX_SIM));
+        const term = terms.get(sortedStems[i] as string) as Term;
+        if (term.stem.length - key.length <= MAX_AFFIX) longer.push(term);
+      }
+      if (key.length >= 6 && longer.length <= MAX_LONGER_FORMS) {
+        for (const term of longer) found.set(term, Math.max(found.get(term) ?? 0, PREFIX_SIM));
       }
       for (let end = key.length - 1; end >= Math.max(5, key.length - MAX_AFFIX); end--) {
         const shorter = terms.get(key.slice(0, end));
         if (shorter) found.set(shorter, Math.max(found.get(shorter) ?? 0, PREFIX_SIM));
       }
+    }
+    // Indonesian builds words around a root with prefixes and suffixes ("berkomunikasi",
+    // "diukur", "menargetkan"): the root is the word the topics know.
+    for (const root of indonesianRoots(key)) {
+      const term = terms.get(root);
+      if (term) found.set(term, Math.max(found.get(term) ?? 0, PREFIX_SIM));
     }
     const candidates = [...found].map(([term, sim]) => ({ term, sim })).sort((a, b) => b.sim - a.sim);
     if (lookupCache.size > 10_000) lookupCache.clear();
@@ -327,6 +344,16 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
       let candidates: Candidate[] = exact ? [{ term: exact, sim: 1 }] : [];
       if (cls === 'stop') {
         vote(stopwordLanguages(word), STOPWORD_VOTE);
+      } else if (
+        exact &&
+        cls === 'content' &&
+        key.length >= 6 &&
+        !isStrong(exact) &&
+        fuzzyLookups < MAX_FUZZY_LOOKUPS
+      ) {
+        // Known only from body text: a related form may be what a topic is about.
+        fuzzyLookups++;
+        candidates = [...candidates, ...approximate(key).filter((candidate) => candidate.term !== exact)];
       } else if (!exact && cls === 'content' && key.length >= 4 && fuzzyLookups < MAX_FUZZY_LOOKUPS) {
         fuzzyLookups++;
         candidates = approximate(key);
@@ -354,6 +381,14 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     const scores = new Array<number>(topics.length).fill(0);
     const strong = new Array<boolean>(topics.length).fill(false);
     const subjectSeen = read.some((token) => token.cls === 'subject');
+    // "network" alone may be a wifi network or a networking event; "social" (or media and
+    // network together) means the question names our subjects.
+    const kinds = new Set(
+      read
+        .filter((token) => token.cls === 'subject')
+        .map((token) => subjectKind(token.candidates[0]?.term.stem ?? token.key)),
+    );
+    const namesSubjects = kinds.has('social') || (kinds.has('media') && kinds.has('network'));
     const comparisonSeen = read.some((token) => token.cls === 'comparison');
     let contentWords = 0;
     let explainedWords = 0;
@@ -469,7 +504,11 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     }
 
     const coverage = explainedWords / contentWords;
-    const minCoverage = subjectSeen ? MIN_COVERAGE_WITH_SUBJECT : MIN_COVERAGE_WITHOUT_SUBJECT;
+    const minCoverage = namesSubjects
+      ? MIN_COVERAGE_NAMING_SUBJECTS
+      : subjectSeen
+        ? MIN_COVERAGE_WITH_SUBJECT
+        : MIN_COVERAGE_WITHOUT_SUBJECT;
     if (bestIndex >= 0 && strong[bestIndex] && bestScore >= MIN_SCORE && coverage >= minCoverage) {
       return {
         topic: topics[bestIndex]?.id ?? null,
@@ -478,6 +517,12 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
         suggestions: [],
         reason: 'topic',
       };
+    }
+    if (namesSubjects && overviewIndex >= 0) {
+      // A question that names social networking or social media is about them even when no
+      // single topic stands out ("our boss says they're the same, who is right?"): the
+      // overview answers it. Only questions about neither subject are off-topic.
+      return { topic: 'overview', language, score: toScore(MIN_SCORE), suggestions: [], reason: 'overview' };
     }
     const suggestions = scores
       .map((value, topicIndex) => ({ value, topicIndex }))
@@ -506,4 +551,43 @@ function pickLanguage(votes: Map<Language, number>): Language | undefined {
     }
   }
   return tie ? undefined : best;
+}
+
+const INDONESIAN_PREFIXES = [
+  'memper',
+  'menge',
+  'meng',
+  'meny',
+  'mem',
+  'men',
+  'ber',
+  'per',
+  'ter',
+  'me',
+  'di',
+  'ke',
+  'pe',
+];
+const INDONESIAN_SUFFIXES = ['kan', 'an', 'i', 'lah', 'kah'];
+
+/** Roots an Indonesian word may be built on, longest first ("berkomunikasi" → "komunikasi"). */
+function indonesianRoots(word: string): string[] {
+  const roots = new Set<string>();
+  const withoutPrefix = INDONESIAN_PREFIXES.filter((prefix) => word.startsWith(prefix)).map((prefix) =>
+    word.slice(prefix.length),
+  );
+  for (const base of [word, ...withoutPrefix]) {
+    if (base !== word && base.length >= 4) roots.add(base);
+    for (const suffix of INDONESIAN_SUFFIXES) {
+      if (base.endsWith(suffix) && base.length - suffix.length >= 4) roots.add(base.slice(0, -suffix.length));
+    }
+  }
+  return [...roots].sort((a, b) => b.length - a.length);
+}
+
+/** Which subject a subject word names: "social" itself, the media side or the network side. */
+function subjectKind(word: string): 'social' | 'media' | 'network' {
+  if (/^(soci|sosi|sozi|medsos|socmed|sosmed|jejaring|reseautag)/.test(word)) return 'social';
+  if (/^(medi)/.test(word)) return 'media';
+  return 'network';
 }

@@ -294,8 +294,14 @@ interface HeldOut {
   lang?: Language;
 }
 
-describe('held-out questions', () => {
-  const lines = readFileSync(new URL('../fixtures/heldout-questions.jsonl', import.meta.url), 'utf8')
+// Two question sets written by people who saw neither the data nor each other's set: tidy
+// questions, and questions typed the way colleagues write in Slack (run-on, their own context
+// first, loanwords, typos). Other questions will be asked: these measure generalisation.
+describe.each([
+  ['held-out questions', 'heldout-questions.jsonl'],
+  ['conversational questions', 'conversational-questions.jsonl'],
+])('%s', (_name, file) => {
+  const lines = readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '');
   const cases = lines.map((line) => JSON.parse(line) as HeldOut);
