@@ -1,9 +1,8 @@
 /**
  * Slack API failures: what they were, logged with the method and channel (never the
- * token), and which of them the user can act on ("invite me to this channel").
+ * token).
  */
 import type { Logger } from '@slack/bolt';
-import type { UiKey } from '../knowledge/ui-strings.js';
 
 /** The Slack error code ("not_in_channel", "ratelimited", "http_500", "timeout") of a thrown error. */
 export function slackErrorCode(error: unknown): string {
@@ -26,18 +25,6 @@ export function slackErrorCode(error: unknown): string {
       : 'request_failed';
   }
   return 'unexpected';
-}
-
-const USER_MESSAGES: Record<string, UiKey> = {
-  not_in_channel: 'error.not_in_channel',
-  channel_not_found: 'error.channel_not_found',
-  is_archived: 'error.channel_not_found',
-  ratelimited: 'error.rate_limited',
-};
-
-/** The message to show the user for this error code, or the generic apology. */
-export function userMessageFor(code: string): UiKey {
-  return USER_MESSAGES[code] ?? 'error.generic';
 }
 
 /** Logs a failed Slack call with what it was doing; returns the error code. */
