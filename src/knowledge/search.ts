@@ -68,6 +68,8 @@ interface Term {
   weights: Map<number, number>;
   languages: Set<Language>;
   idf: number;
+  /** Some topic has it where it is evidence (title, alias, question), not only in body text. */
+  strong: boolean;
 }
 
 interface Phrase {
@@ -126,7 +128,7 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     const key = stem(word);
     let term = terms.get(key);
     if (!term) {
-      term = { stem: key, cls, weights: new Map(), languages: new Set(), idf: 0 };
+      term = { stem: key, cls, weights: new Map(), languages: new Set(), idf: 0, strong: false };
       terms.set(key, term);
     }
     term.languages.add(language);
@@ -190,6 +192,7 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
         weights: new Map(),
         languages: new Set(),
         idf: 0,
+        strong: false,
       });
     }
   }
@@ -200,6 +203,7 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     let strongTopics = 0;
     for (const weight of term.weights.values()) if (weight >= STRONG_WEIGHT) strongTopics++;
     term.idf = Math.log(1 + topics.length / Math.max(strongTopics, 1));
+    term.strong = strongTopics > 0;
   }
 
   // fuse.js proposes typo candidates, one index per first letter and word length (a typo
@@ -253,9 +257,6 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     return hits.slice(0, 8);
   };
   const sortedStems = [...terms.keys()].sort();
-
-  /** Whether some topic has this term where it is evidence (title, alias, question). */
-  const isStrong = (term: Term) => [...term.weights.values()].some((weight) => weight >= STRONG_WEIGHT);
 
   const lookupCache = new Map<string, Candidate[]>();
   /** Candidates for a word the vocabulary doesn't have exactly: typos, then longer or shorter forms. */
@@ -348,7 +349,7 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
         exact &&
         cls === 'content' &&
         key.length >= 6 &&
-        !isStrong(exact) &&
+        !exact.strong &&
         fuzzyLookups < MAX_FUZZY_LOOKUPS
       ) {
         // Known only from body text: a related form may be what a topic is about.
