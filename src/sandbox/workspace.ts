@@ -136,27 +136,17 @@ export class SandboxWorkspace extends EventEmitter {
       ephemeral: false,
       command: null,
     });
-    const thread = threadTs ? { thread_ts: threadTs } : {};
-    if (known.kind === 'dm') {
+    // A DM arrives as message.im, a mention as app_mention; the rest of the event is the same.
+    if (known.kind === 'dm' || mentioned) {
+      const kind = known.kind === 'dm' ? { type: 'message', channel_type: 'im' } : { type: 'app_mention' };
       await this.slack.event({
-        type: 'message',
-        channel_type: 'im',
+        ...kind,
         channel,
         user: ME.id,
         text: shown,
         ts,
         event_ts: ts,
-        ...thread,
-      });
-    } else if (mentioned) {
-      await this.slack.event({
-        type: 'app_mention',
-        channel,
-        user: ME.id,
-        text: shown,
-        ts,
-        event_ts: ts,
-        ...thread,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
       });
     }
     // A plain channel message without a mention: Slack sends the bot nothing (it has no
@@ -171,15 +161,15 @@ export class SandboxWorkspace extends EventEmitter {
     blockId?: string;
     value?: string;
   }): Promise<void> {
+    const pressed = {
+      actionId: input.actionId,
+      ...(input.value === undefined ? {} : { value: input.value }),
+      ...(input.blockId ? { blockId: input.blockId } : {}),
+      userId: ME.id,
+      userName: ME.name,
+    };
     if (input.view === 'home') {
-      await this.slack.blockAction({
-        actionId: input.actionId,
-        ...(input.value === undefined ? {} : { value: input.value }),
-        ...(input.blockId ? { blockId: input.blockId } : {}),
-        userId: ME.id,
-        userName: ME.name,
-        container: { type: 'view', viewId: 'V0SANDBOXHOME' },
-      });
+      await this.slack.blockAction({ ...pressed, container: { type: 'view', viewId: 'V0SANDBOXHOME' } });
       return;
     }
     const message = this.messages.find((candidate) => candidate.id === input.messageId);
@@ -187,11 +177,7 @@ export class SandboxWorkspace extends EventEmitter {
     const responseUrl = this.standIn.responseUrl();
     this.targets.set(idOf(responseUrl), { channel: message.channel, messageId: message.id });
     await this.slack.blockAction({
-      actionId: input.actionId,
-      ...(input.value === undefined ? {} : { value: input.value }),
-      ...(input.blockId ? { blockId: input.blockId } : {}),
-      userId: ME.id,
-      userName: ME.name,
+      ...pressed,
       channelId: message.channel,
       responseUrl,
       container: { type: 'message', messageTs: message.ts, isEphemeral: message.ephemeral },
