@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
+    // A PostgreSQL server for the store and replica tests (a throwaway one unless CI gave one).
+    globalSetup: ['tests/support/postgres-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // expect.poll waits for a condition (a card arriving), never asserts how fast.

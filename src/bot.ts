@@ -84,7 +84,9 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
 
   let store: Store;
   try {
-    store = openStore(config.databaseUrl);
+    store = await openStore(config.databaseUrl, {
+      onIdleError: (error) => logger.warn(`database connection lost while idle: ${error.message}`),
+    });
   } catch (error) {
     if (error instanceof StoreError) throw new StartupError(error.message);
     throw error;

@@ -78,7 +78,10 @@ const EnvSchema = z.object({
   DATABASE_URL: optionalString.pipe(
     z
       .string()
-      .regex(/^sqlite:.+$/, 'sqlite:PATH (like sqlite:var/socialvs.db) or sqlite::memory:')
+      .refine(
+        isDatabaseUrl,
+        'sqlite:PATH (like sqlite:var/socialvs.db), sqlite::memory: or postgres://USER:PASSWORD@HOST:PORT/DATABASE',
+      )
       .default('sqlite:var/socialvs.db'),
   ),
   DEFAULT_LANGUAGE: optionalString.pipe(
@@ -251,4 +254,16 @@ export function missingSlackCredentials(config: Config): string[] {
   if (!config.botToken) missing.push('SLACK_BOT_TOKEN');
   if (config.mode === 'http' && !config.signingSecret) missing.push('SLACK_SIGNING_SECRET');
   return missing;
+}
+
+/** sqlite:PATH, or a postgres:// (postgresql://) URL with a host and a database name. */
+function isDatabaseUrl(value: string): boolean {
+  if (/^sqlite:.+$/.test(value)) return true;
+  if (!/^postgres(ql)?:\/\//.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.hostname !== '' && url.pathname.length > 1;
+  } catch {
+    return false;
+  }
 }

@@ -85,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig(process.env);
   const kb = loadKnowledgeBase();
-  const store = openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl);
   try {
     const from = since === undefined ? undefined : new Date(Date.now() - since * 24 * 60 * 60 * 1000);
     const report = await store.usageReport(from);

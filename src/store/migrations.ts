@@ -57,3 +57,60 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX votes_by_time ON votes (voted_at);`,
 ];
+
+/**
+ * The same schema for PostgreSQL, migration for migration (same numbers, same tables and
+ * columns): times kept as epoch milliseconds are BIGINT, ISO timestamps stay TEXT so both
+ * stores hand back the same strings. The table socialvs_schema records how far a database has come.
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE user_preferences (
+     user_id TEXT PRIMARY KEY,
+     language TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE seen_events (
+     event_id TEXT PRIMARY KEY,
+     seen_at BIGINT NOT NULL
+   );
+   CREATE INDEX seen_events_by_time ON seen_events (seen_at);`,
+  `CREATE TABLE tip_subscriptions (
+     channel_id TEXT PRIMARY KEY,
+     language TEXT NOT NULL,
+     source TEXT NOT NULL,
+     subscribed_by TEXT,
+     subscribed_at TEXT NOT NULL,
+     paused_reason TEXT,
+     paused_at TEXT
+   );
+   CREATE TABLE tip_posts (
+     channel_id TEXT NOT NULL,
+     day TEXT NOT NULL,
+     tip_key TEXT NOT NULL,
+     language TEXT NOT NULL,
+     claimed_at TEXT NOT NULL,
+     message_ts TEXT,
+     posted_at TEXT,
+     PRIMARY KEY (channel_id, day)
+   );`,
+  `CREATE TABLE questions (
+     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     asked_at BIGINT NOT NULL,
+     surface TEXT NOT NULL,
+     language TEXT NOT NULL,
+     topic TEXT,
+     text TEXT,
+     normalized TEXT
+   );
+   CREATE INDEX questions_by_time ON questions (asked_at);
+   CREATE TABLE votes (
+     answer_id TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     topic TEXT NOT NULL,
+     language TEXT NOT NULL,
+     vote INTEGER NOT NULL,
+     voted_at BIGINT NOT NULL,
+     PRIMARY KEY (answer_id, user_id)
+   );
+   CREATE INDEX votes_by_time ON votes (voted_at);`,
+];

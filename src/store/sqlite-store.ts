@@ -4,14 +4,15 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { isLanguage, type Language } from '../knowledge/languages.js';
 import { MIGRATIONS } from './migrations.js';
+import { type SubscriptionRow, type TipPostRow, toSubscription, toTipRecord } from './rows.js';
 import type {
   NewSubscription,
   QuestionRecord,
   Store,
   Subscription,
-  SubscriptionSource,
   TipClaim,
   TipRecord,
+  TipSettlement,
   UsageReport,
   VoteRecord,
 } from './store.js';
@@ -112,7 +113,9 @@ export class SqliteStore implements Store {
     ).run(userId, language, new Date().toISOString());
   }
 
-  async claimEvent(eventId: string, now: Date = new Date()): Promise<boolean> {
+  async onceForEvent(eventId: string, work: () => Promise<void>, now: Date = new Date()): Promise<boolean> {
+    // One machine: the claim commits at once, so a crash mid-work loses that answer
+    // rather than risking a second one after the restart.
     const result = this.statement(
       'INSERT INTO seen_events (event_id, seen_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING',
     ).run(eventId, now.getTime());
@@ -120,7 +123,9 @@ export class SqliteStore implements Store {
       this.claimsSincePurge = 0;
       this.statement('DELETE FROM seen_events WHERE seen_at < ?').run(now.getTime() - EVENT_MEMORY_MS);
     }
-    return result.changes === 1;
+    if (result.changes !== 1) return false;
+    await work();
+    return true;
   }
 
   async subscribe(subscription: NewSubscription): Promise<void> {
@@ -164,47 +169,32 @@ export class SqliteStore implements Store {
     );
   }
 
-  async claimTip(claim: TipClaim): Promise<boolean> {
-    const result = this.statement(
+  async withTipClaim(claim: TipClaim, post: () => Promise<TipSettlement>): Promise<TipSettlement | 'taken'> {
+    const claimed = this.statement(
       `INSERT INTO tip_posts (channel_id, day, tip_key, language, claimed_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (channel_id, day) DO NOTHING`,
     ).run(claim.channelId, claim.day, claim.tipKey, claim.language, (claim.now ?? new Date()).toISOString());
-    return result.changes === 1;
-  }
-
-  async releaseTip(channelId: string, day: string): Promise<void> {
-    this.statement('DELETE FROM tip_posts WHERE channel_id = ? AND day = ? AND message_ts IS NULL').run(
-      channelId,
-      day,
-    );
-  }
-
-  async recordTipPosted(
-    channelId: string,
-    day: string,
-    messageTs: string,
-    now: Date = new Date(),
-  ): Promise<void> {
-    this.statement('UPDATE tip_posts SET message_ts = ?, posted_at = ? WHERE channel_id = ? AND day = ?').run(
-      messageTs,
-      now.toISOString(),
-      channelId,
-      day,
-    );
+    if (claimed.changes !== 1) return 'taken';
+    // Committed before posting: a crash from here on leaves the claim, so no second tip.
+    const settlement = await post();
+    if (settlement.outcome === 'posted') {
+      this.statement(
+        'UPDATE tip_posts SET message_ts = ?, posted_at = ? WHERE channel_id = ? AND day = ?',
+      ).run(settlement.messageTs, new Date().toISOString(), claim.channelId, claim.day);
+    } else if (settlement.outcome === 'released') {
+      this.statement('DELETE FROM tip_posts WHERE channel_id = ? AND day = ? AND message_ts IS NULL').run(
+        claim.channelId,
+        claim.day,
+      );
+    }
+    return settlement;
   }
 
   async tipHistory(channelId: string): Promise<TipRecord[]> {
     const rows = this.statement('SELECT * FROM tip_posts WHERE channel_id = ? ORDER BY day, claimed_at').all(
       channelId,
     ) as TipPostRow[];
-    return rows.map((row) => ({
-      day: row.day,
-      tipKey: row.tip_key,
-      language: isLanguage(row.language) ? row.language : 'en',
-      claimedAt: row.claimed_at,
-      messageTs: row.message_ts ?? undefined,
-      postedAt: row.posted_at ?? undefined,
-    }));
+    return rows.map(toTipRecord);
   }
 
   async recordQuestion(question: QuestionRecord): Promise<number> {
@@ -277,36 +267,4 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
-}
-
-interface SubscriptionRow {
-  channel_id: string;
-  language: string;
-  source: string;
-  subscribed_by: string | null;
-  subscribed_at: string;
-  paused_reason: string | null;
-  paused_at: string | null;
-}
-
-interface TipPostRow {
-  channel_id: string;
-  day: string;
-  tip_key: string;
-  language: string;
-  claimed_at: string;
-  message_ts: string | null;
-  posted_at: string | null;
-}
-
-function toSubscription(row: SubscriptionRow): Subscription {
-  return {
-    channelId: row.channel_id,
-    language: isLanguage(row.language) ? row.language : 'en',
-    source: (row.source === 'config' ? 'config' : 'command') satisfies SubscriptionSource,
-    subscribedBy: row.subscribed_by ?? undefined,
-    subscribedAt: row.subscribed_at,
-    pausedReason: row.paused_reason ?? undefined,
-    pausedAt: row.paused_at ?? undefined,
-  };
 }

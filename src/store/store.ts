@@ -1,7 +1,12 @@
 /**
- * What the bot keeps between restarts, behind one interface so that a PostgreSQL
- * store can stand in for SQLite when several replicas share state. Every method is
- * async for that reason, even though SQLite answers synchronously.
+ * What the bot keeps between restarts, behind one interface with two engines: SQLite
+ * for one machine, PostgreSQL when several replicas share state. Every method is async
+ * for PostgreSQL's sake, even though SQLite answers synchronously.
+ *
+ * The two "run once" methods take the work itself rather than handing out a claim:
+ * PostgreSQL holds the claim in a transaction that commits only when the work is done,
+ * so a replica killed mid-work leaves no claim behind and another replica (waiting on
+ * the row meanwhile) does the work instead.
  */
 import type { Language } from '../knowledge/languages.js';
 
@@ -10,10 +15,12 @@ export interface Store {
   /** Durable when it resolves: the bot only tells the user "saved" after this. */
   setUserLanguage(userId: string, language: Language): Promise<void>;
   /**
-   * Records an Events API event id. True the first time, false for a retry or a
-   * duplicate delivery, so each event is answered once.
+   * Runs `work` once per Events API event id, whichever replica a delivery reaches: true
+   * when this call ran it, false for a retry or a duplicate delivery. A delivery that
+   * arrives while another is still working waits for it (PostgreSQL) and then skips.
+   * If `work` throws, the event still counts as handled (it may have been answered).
    */
-  claimEvent(eventId: string, now?: Date): Promise<boolean>;
+  onceForEvent(eventId: string, work: () => Promise<void>, now?: Date): Promise<boolean>;
 
   // Daily tips
   /** Subscribes (or resubscribes, which resumes a paused subscription) a channel. */
@@ -25,14 +32,12 @@ export interface Store {
   /** Stops posting to a channel until it is subscribed again, keeping why. */
   pauseSubscription(channelId: string, reason: string, now?: Date): Promise<void>;
   /**
-   * Claims the channel's tip for `day` before posting it: true for the one caller that
-   * gets the claim, false if that day's tip was already claimed (posted, or in doubt).
+   * Claims the channel's tip for the claim's day and runs `post` under the claim; what
+   * `post` returns settles it. "taken" when that day's tip was already claimed (posted,
+   * in doubt, or being posted by another replica, which this call waits for). If `post`
+   * throws, the claim is kept: the tip may have gone out.
    */
-  claimTip(claim: TipClaim): Promise<boolean>;
-  /** Gives a claim back when Slack certainly did not post, so a later run that day can retry. */
-  releaseTip(channelId: string, day: string): Promise<void>;
-  /** Records the posted message's ts after the post succeeded. */
-  recordTipPosted(channelId: string, day: string, messageTs: string, now?: Date): Promise<void>;
+  withTipClaim(claim: TipClaim, post: () => Promise<TipSettlement>): Promise<TipSettlement | 'taken'>;
   /** Every tip claimed for the channel, oldest first. */
   tipHistory(channelId: string): Promise<TipRecord[]>;
 
@@ -103,6 +108,15 @@ export interface TipClaim {
   language: Language;
   now?: Date;
 }
+
+/**
+ * How a claimed tip ended: posted (its ts is recorded), released (Slack certainly did not
+ * post, so a later run that day may retry) or kept (in doubt: missed rather than doubled).
+ */
+export type TipSettlement =
+  | { outcome: 'posted'; messageTs: string }
+  | { outcome: 'released' }
+  | { outcome: 'kept' };
 
 export interface TipRecord {
   day: string;

@@ -18,7 +18,7 @@
 import type { Logger } from '@slack/bolt';
 import { tipCard } from '../cards/tip-card.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
-import type { Store, Subscription } from '../store/store.js';
+import type { Store, Subscription, TipSettlement } from '../store/store.js';
 import { localDay } from './day.js';
 import type { Poster } from './poster.js';
 import { nextTipKey } from './rotation.js';
@@ -114,51 +114,41 @@ export class TipJob {
     );
     const tip = kb.tips.find((candidate) => candidate.key === key);
     if (!tip) return;
-    if (
-      !(await store.claimTip({
-        channelId: channel,
-        day,
-        tipKey: tip.key,
-        language: subscription.language,
-        now,
-      }))
-    ) {
-      report.skipped.push(channel);
-      return;
-    }
     const card = tipCard(kb, tip, subscription.language);
-    const sleep = this.options.sleep ?? defaultSleep;
-    for (let waits = 0; ; waits++) {
-      await this.waitForTurn(sleep);
-      const outcome = await poster.post(channel, card);
-      if (outcome.ok) {
-        await store.recordTipPosted(channel, day, outcome.ts);
-        report.posted.push(channel);
-        return;
-      }
-      if (outcome.kind === 'rate-limited' && waits < (this.options.maxRateLimitWaits ?? 20)) {
-        this.rateLimited(outcome.retryAfterMs);
-        continue;
-      }
-      if (outcome.kind === 'unreachable') {
-        await store.pauseSubscription(channel, outcome.code);
-        await store.releaseTip(channel, day);
-        logger.warn(`chat.postMessage failed (channel ${channel}): ${outcome.code}; daily tips paused there`);
-        report.paused.push(channel);
-        return;
-      }
-      if (outcome.kind === 'in-doubt') {
-        logger.warn(
-          `chat.postMessage failed (channel ${channel}): ${outcome.code}; it may have been posted, so not retried today`,
-        );
-      } else {
-        await store.releaseTip(channel, day);
+    const claim = { channelId: channel, day, tipKey: tip.key, language: subscription.language, now };
+    const settlement = await store.withTipClaim(claim, async (): Promise<TipSettlement> => {
+      const sleep = this.options.sleep ?? defaultSleep;
+      for (let waits = 0; ; waits++) {
+        await this.waitForTurn(sleep);
+        const outcome = await poster.post(channel, card);
+        if (outcome.ok) return { outcome: 'posted', messageTs: outcome.ts };
+        if (outcome.kind === 'rate-limited' && waits < (this.options.maxRateLimitWaits ?? 20)) {
+          this.rateLimited(outcome.retryAfterMs);
+          continue;
+        }
+        if (outcome.kind === 'unreachable') {
+          await store.pauseSubscription(channel, outcome.code);
+          logger.warn(
+            `chat.postMessage failed (channel ${channel}): ${outcome.code}; daily tips paused there`,
+          );
+          report.paused.push(channel);
+          return { outcome: 'released' };
+        }
+        report.failed.push(channel);
+        if (outcome.kind === 'in-doubt') {
+          logger.warn(
+            `chat.postMessage failed (channel ${channel}): ${outcome.code}; it may have been posted, so not retried today`,
+          );
+          return { outcome: 'kept' };
+        }
         const code = outcome.kind === 'rate-limited' ? 'ratelimited' : outcome.code;
         logger.warn(`chat.postMessage failed (channel ${channel}): ${code}; retried on the next run today`);
+        return { outcome: 'released' };
       }
-      report.failed.push(channel);
-      return;
-    }
+    });
+    if (settlement === 'taken') report.skipped.push(channel);
+    // Only once the ts is stored: with PostgreSQL that is when the claim commits.
+    else if (settlement.outcome === 'posted') report.posted.push(channel);
   }
 
   /**

@@ -65,6 +65,13 @@ describe('loadConfig defaults', () => {
     expect(missingSlackCredentials(config)).toEqual([]);
   });
 
+  it.each([
+    'postgres://socialvs:Pa55w0rd@db.internal:5432/socialvs',
+    'postgresql://socialvs@10.0.0.7/socialvs?sslmode=require',
+  ])('accepts a PostgreSQL DATABASE_URL (%s)', (url) => {
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+  });
+
   it('an app-level token means Socket Mode, which needs no signing secret', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_APP_TOKEN: 'xapp-1-A0-3-abc' });
     expect(config.mode).toBe('socket');
@@ -86,10 +93,11 @@ describe('loadConfig errors', () => {
     { variable: 'SLACK_API_URL', value: 'ftp://slack.example/api/' },
     { variable: 'DEFAULT_LANGUAGE', value: 'es' },
     { variable: 'LOG_LEVEL', value: 'LOUD' },
-    { variable: 'DATABASE_URL', value: 'postgres://u:p@h/db', secret: 'postgres://u:p@h' },
+    { variable: 'DATABASE_URL', value: 'mysql://u:p@h/db', secret: 'mysql://u:p@h' },
+    // No database name: a PostgreSQL URL must say which database.
     {
       variable: 'DATABASE_URL',
-      value: 'postgres://svc:Pa55w0rdQ@db.internal:5432/prod',
+      value: 'postgres://svc:Pa55w0rdQ@db.internal:5432',
       secret: 'Pa55w0rdQ',
     },
     { variable: 'TIP_CRON', value: 'every morning' },

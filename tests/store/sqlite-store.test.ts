@@ -1,7 +1,7 @@
 /**
- * The SQLite store: migrations, what survives a reopen and a kill -9, one claim per
- * event id, waiting out another process's lock, and plain refusals of files that
- * are not ours.
+ * What is SQLite's own (the behaviour both engines share is in store-contract.test.ts):
+ * migrations, what survives a reopen and a kill -9, waiting out another process's lock,
+ * and plain refusals of files that are not ours.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -200,37 +200,6 @@ describe('saved languages', () => {
   });
 });
 
-describe('claimEvent', () => {
-  it('is true the first time an id is seen, false after, also after a reopen', async () => {
-    const path = tempPath();
-    const store = SqliteStore.open(path);
-    expect(await store.claimEvent('Ev1')).toBe(true);
-    expect(await store.claimEvent('Ev1')).toBe(false);
-    expect(await store.claimEvent('Ev2')).toBe(true);
-    await store.close();
-    const reopened = SqliteStore.open(path);
-    try {
-      expect(await reopened.claimEvent('Ev1')).toBe(false);
-      expect(await reopened.claimEvent('Ev3')).toBe(true);
-    } finally {
-      await reopened.close();
-    }
-  });
-
-  it('forgets ids older than a day, and only those', async () => {
-    const store = SqliteStore.open(':memory:');
-    const start = new Date('2026-01-01T00:00:00Z');
-    const later = new Date(start.getTime() + 25 * 60 * 60 * 1000);
-    expect(await store.claimEvent('EvOLD', start)).toBe(true);
-    expect(await store.claimEvent('EvRECENT', new Date(later.getTime() - 60_000))).toBe(true);
-    // The purge runs every 500 claims.
-    for (let i = 0; i < 500; i++) await store.claimEvent(`EvFILL${i}`, later);
-    expect(await store.claimEvent('EvOLD', later)).toBe(true);
-    expect(await store.claimEvent('EvRECENT', later)).toBe(false);
-    await store.close();
-  });
-});
-
 describe('files that are not a SocialVS database', () => {
   it('a file that is not SQLite: a StoreError naming the path, and the file untouched', () => {
     const path = tempPath('notes.db');
@@ -296,27 +265,26 @@ describe('files that are not a SocialVS database', () => {
 describe('openStore', () => {
   it('opens sqlite:PATH and sqlite::memory:', async () => {
     const path = tempPath();
-    const file = openStore(`sqlite:${path}`);
+    const file = await openStore(`sqlite:${path}`);
     await file.setUserLanguage('U1', 'id');
     await file.close();
     expect(existsSync(path)).toBe(true);
-    const memory = openStore('sqlite::memory:');
-    expect(await memory.claimEvent('Ev1')).toBe(true);
+    const memory = await openStore('sqlite::memory:');
+    expect(await memory.onceForEvent('Ev1', async () => {})).toBe(true);
     await memory.close();
   });
 
-  it('rejects a URL that is not sqlite:, without repeating it', () => {
-    const url = 'postgres://socialvs:hunter2secret@db.internal/socialvs';
-    let caught: unknown;
-    try {
-      openStore(url);
-    } catch (error) {
-      caught = error;
-    }
+  it('rejects a URL that is neither sqlite: nor postgres://, without repeating it', async () => {
+    const url = 'mysql://socialvs:hunter2secret@db.internal/socialvs';
+    const caught = await openStore(url).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(caught).toBeInstanceOf(StoreError);
     const message = (caught as StoreError).message;
     expect(message).toContain('DATABASE_URL');
     expect(message).toContain('sqlite:');
+    expect(message).toContain('postgres://');
     expect(message).not.toContain('hunter2secret');
     expectPlain(message);
   });

@@ -79,13 +79,12 @@ describe('one tip per channel per day', () => {
 
   it('never posts twice after a crash between the claim and the post', async () => {
     const { store, poster, job } = await setup([['C0CRASH', 'en']]);
-    // What a crash leaves behind: the claim, no ts.
-    await store.claimTip({
-      channelId: 'C0CRASH',
-      day: '2026-11-23',
-      tipKey: kb.tips[0]?.key ?? '',
-      language: 'en',
-    });
+    // What a crash leaves behind: the claim, no ts (the post never settled it).
+    const crashed = store.withTipClaim(
+      { channelId: 'C0CRASH', day: '2026-11-23', tipKey: kb.tips[0]?.key ?? '', language: 'en' },
+      () => Promise.reject(new Error('killed mid-post')),
+    );
+    await expect(crashed).rejects.toThrow('killed mid-post');
     const report = await job.run(monday);
     expect(report.skipped).toEqual(['C0CRASH']);
     expect(poster.posts).toHaveLength(0);

@@ -1,7 +1,8 @@
 /**
  * Global middleware: each Events API event is handled once. Slack redelivers an event
- * (X-Slack-Retry-Num) when the first delivery was slow or failed; the event_id is
- * claimed in the store, so a retry, even one reaching a restarted bot, finds it taken.
+ * (X-Slack-Retry-Num) when the first delivery was slow or failed; the store runs the
+ * rest of the chain once per event_id, so a retry, even one reaching a restarted bot or
+ * another replica, finds it taken.
  */
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
@@ -10,11 +11,11 @@ export function onlyOncePerEvent({ assistant, logger }: ListenerDeps): Middlewar
   return async ({ body, next, context }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string') {
-      const first = await assistant.store.claimEvent(eventId);
-      if (!first) {
+      const ran = await assistant.store.onceForEvent(eventId, next);
+      if (!ran) {
         logger.debug(`event ${eventId} already handled; ignoring delivery (retry ${context.retryNum ?? 0})`);
-        return;
       }
+      return;
     }
     await next();
   };

@@ -1,0 +1,406 @@
+/**
+ * The store for several replicas: PostgreSQL through `pg`, selected by
+ * DATABASE_URL=postgres://user:password@host:5432/database.
+ *
+ * What makes it safe across machines:
+ * - Migrations run under an advisory lock, so replicas starting together apply each once.
+ * - Event and tip claims are unique rows inserted inside a transaction that stays open
+ *   while the answer or the tip is being posted. Another replica inserting the same row
+ *   waits: if this transaction commits, it finds the row and skips; if this replica dies
+ *   mid-post, PostgreSQL rolls the claim back and the waiting replica does the work.
+ *   Only a death after Slack took the post but before the commit (a round trip to the
+ *   database) could still double it.
+ * - Everything else is a single statement, visible to every replica once it returns.
+ *
+ * Claims hold a connection while they post, so they have a pool of their own: ordinary
+ * queries made during that work (saving the question, reading a language) never wait
+ * for a connection a claim is holding.
+ */
+import pg from 'pg';
+import { isLanguage, type Language } from '../knowledge/languages.js';
+import { POSTGRES_MIGRATIONS } from './migrations.js';
+import { type SubscriptionRow, type TipPostRow, toSubscription, toTipRecord } from './rows.js';
+import type {
+  NewSubscription,
+  QuestionRecord,
+  Store,
+  Subscription,
+  TipClaim,
+  TipRecord,
+  TipSettlement,
+  UsageReport,
+  VoteRecord,
+} from './store.js';
+import { StoreError } from './store.js';
+
+/** Key of the advisory lock migrations take ("SoVS", as SQLite's application_id). */
+const MIGRATION_LOCK = 0x536f5653;
+/** Seen event ids are kept this long: Slack retries within minutes, not days. */
+const EVENT_MEMORY_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a claim waits for another replica's claim on the same row. A post takes
+ * milliseconds; past this, that replica is wedged, and this attempt gives up (a later
+ * tip run, or Slack's retry of the event, tries again).
+ */
+const CLAIM_WAIT_MS = 30_000;
+/** Connections per replica: for ordinary queries, and for claims held while posting. */
+const QUERY_POOL_SIZE = 10;
+const CLAIM_POOL_SIZE = 20;
+
+export interface PostgresStoreOptions {
+  /** Told of a connection that failed while idle (the pool replaces it); must not throw. */
+  onIdleError?: (error: Error) => void;
+}
+
+export class PostgresStore implements Store {
+  private claimsSincePurge = 0;
+
+  private constructor(
+    private readonly queries: pg.Pool,
+    private readonly claims: pg.Pool,
+  ) {}
+
+  /** Connects and migrates; an unreachable server, a refused login or a foreign schema is a StoreError. */
+  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const shown = describeTarget(url);
+    const pool = (max: number) => {
+      const created = new pg.Pool({
+        connectionString: url,
+        max,
+        connectionTimeoutMillis: 10_000,
+        application_name: 'socialvs',
+      });
+      // An idle connection dropped by the server must not crash the process.
+      created.on('error', (error) => options.onIdleError?.(error));
+      return created;
+    };
+    const store = new PostgresStore(pool(QUERY_POOL_SIZE), pool(CLAIM_POOL_SIZE));
+    try {
+      await store.migrate(shown);
+      return store;
+    } catch (error) {
+      await store.close();
+      if (error instanceof StoreError) throw error;
+      throw new StoreError(`Can't use the PostgreSQL database ${shown}: ${errorText(error)}`);
+    }
+  }
+
+  private async migrate(shown: string): Promise<void> {
+    await this.inTransaction(this.queries, async (client) => {
+      // Replicas starting together queue here: the first applies, the others find it done.
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query('CREATE TABLE IF NOT EXISTS socialvs_schema (version INTEGER NOT NULL)');
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM socialvs_schema');
+      const version = rows[0]?.version ?? 0;
+      if (rows.length === 0) await client.query('INSERT INTO socialvs_schema (version) VALUES (0)');
+      if (version > POSTGRES_MIGRATIONS.length) {
+        throw new StoreError(
+          `The database ${shown} was written by a newer SocialVS (schema ${version}, this one knows ${POSTGRES_MIGRATIONS.length}).`,
+        );
+      }
+      for (let index = version; index < POSTGRES_MIGRATIONS.length; index++) {
+        await client.query(POSTGRES_MIGRATIONS[index] as string);
+      }
+      await client.query('UPDATE socialvs_schema SET version = $1', [POSTGRES_MIGRATIONS.length]);
+    });
+  }
+
+  /** Runs `work` in a transaction on one connection; a failure rolls back by closing it. */
+  private async inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await checkOut(pool);
+    let healthy = false;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      healthy = true;
+      return result;
+    } finally {
+      // Closing the connection rolls back whatever it left open.
+      checkIn(client, healthy);
+    }
+  }
+
+  /**
+   * Inserts a claim row and runs `work` while the transaction holds it; `settle` then
+   * decides between commit and rollback. Undefined when the row was already there. If
+   * `work` throws, the claim commits as it is: the work may have reached Slack.
+   */
+  private async holdClaim<T>(
+    insert: { text: string; values: unknown[] },
+    work: () => Promise<T>,
+    settle: (client: pg.PoolClient, result: T) => Promise<'commit' | 'rollback'>,
+  ): Promise<{ result: T } | undefined> {
+    const client = await checkOut(this.claims);
+    let healthy = false;
+    try {
+      await client.query('BEGIN');
+      await client.query(`SET LOCAL lock_timeout = ${CLAIM_WAIT_MS}`);
+      const inserted = await client.query(insert);
+      if (inserted.rowCount !== 1) {
+        await client.query('ROLLBACK');
+        healthy = true;
+        return undefined;
+      }
+      let result: T;
+      try {
+        result = await work();
+      } catch (error) {
+        await client.query('COMMIT');
+        healthy = true;
+        throw error;
+      }
+      const ending = await settle(client, result);
+      await client.query(ending === 'commit' ? 'COMMIT' : 'ROLLBACK');
+      healthy = true;
+      return { result };
+    } finally {
+      // A failed statement leaves the transaction broken: closing the connection rolls it back.
+      checkIn(client, healthy);
+    }
+  }
+
+  async getUserLanguage(userId: string): Promise<Language | undefined> {
+    const { rows } = await this.queries.query<{ language: string }>(
+      'SELECT language FROM user_preferences WHERE user_id = $1',
+      [userId],
+    );
+    const language = rows[0]?.language;
+    return isLanguage(language) ? language : undefined;
+  }
+
+  async setUserLanguage(userId: string, language: Language): Promise<void> {
+    await this.queries.query(
+      `INSERT INTO user_preferences (user_id, language, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id) DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at`,
+      [userId, language, new Date().toISOString()],
+    );
+  }
+
+  async onceForEvent(eventId: string, work: () => Promise<void>, now: Date = new Date()): Promise<boolean> {
+    if (++this.claimsSincePurge >= 500) {
+      this.claimsSincePurge = 0;
+      await this.queries.query('DELETE FROM seen_events WHERE seen_at < $1', [
+        now.getTime() - EVENT_MEMORY_MS,
+      ]);
+    }
+    const held = await this.holdClaim(
+      {
+        text: 'INSERT INTO seen_events (event_id, seen_at) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING',
+        values: [eventId, now.getTime()],
+      },
+      work,
+      async () => 'commit',
+    );
+    return held !== undefined;
+  }
+
+  async subscribe(subscription: NewSubscription): Promise<void> {
+    await this.queries.query(
+      `INSERT INTO tip_subscriptions (channel_id, language, source, subscribed_by, subscribed_at)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (channel_id) DO UPDATE SET language = excluded.language, source = excluded.source,
+           subscribed_by = excluded.subscribed_by, paused_reason = NULL, paused_at = NULL`,
+      [
+        subscription.channelId,
+        subscription.language,
+        subscription.source,
+        subscription.subscribedBy ?? null,
+        new Date().toISOString(),
+      ],
+    );
+  }
+
+  async unsubscribe(channelId: string): Promise<boolean> {
+    const result = await this.queries.query('DELETE FROM tip_subscriptions WHERE channel_id = $1', [
+      channelId,
+    ]);
+    return result.rowCount === 1;
+  }
+
+  async getSubscription(channelId: string): Promise<Subscription | undefined> {
+    const { rows } = await this.queries.query<SubscriptionRow>(
+      'SELECT * FROM tip_subscriptions WHERE channel_id = $1',
+      [channelId],
+    );
+    return rows[0] ? toSubscription(rows[0]) : undefined;
+  }
+
+  async listSubscriptions(): Promise<Subscription[]> {
+    // COLLATE "C": the same byte order as SQLite, whatever the database's locale.
+    const { rows } = await this.queries.query<SubscriptionRow>(
+      'SELECT * FROM tip_subscriptions ORDER BY channel_id COLLATE "C"',
+    );
+    return rows.map(toSubscription);
+  }
+
+  async pauseSubscription(channelId: string, reason: string, now: Date = new Date()): Promise<void> {
+    await this.queries.query(
+      'UPDATE tip_subscriptions SET paused_reason = $1, paused_at = $2 WHERE channel_id = $3',
+      [reason, now.toISOString(), channelId],
+    );
+  }
+
+  async withTipClaim(claim: TipClaim, post: () => Promise<TipSettlement>): Promise<TipSettlement | 'taken'> {
+    const held = await this.holdClaim(
+      {
+        text: `INSERT INTO tip_posts (channel_id, day, tip_key, language, claimed_at) VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (channel_id, day) DO NOTHING`,
+        values: [
+          claim.channelId,
+          claim.day,
+          claim.tipKey,
+          claim.language,
+          (claim.now ?? new Date()).toISOString(),
+        ],
+      },
+      post,
+      async (client, settlement) => {
+        if (settlement.outcome === 'released') return 'rollback';
+        if (settlement.outcome === 'posted') {
+          await client.query(
+            'UPDATE tip_posts SET message_ts = $1, posted_at = $2 WHERE channel_id = $3 AND day = $4',
+            [settlement.messageTs, new Date().toISOString(), claim.channelId, claim.day],
+          );
+        }
+        return 'commit';
+      },
+    );
+    return held ? held.result : 'taken';
+  }
+
+  async tipHistory(channelId: string): Promise<TipRecord[]> {
+    const { rows } = await this.queries.query<TipPostRow>(
+      'SELECT * FROM tip_posts WHERE channel_id = $1 ORDER BY day, claimed_at',
+      [channelId],
+    );
+    return rows.map(toTipRecord);
+  }
+
+  async recordQuestion(question: QuestionRecord): Promise<number> {
+    const { rows } = await this.queries.query<{ id: string }>(
+      `INSERT INTO questions (asked_at, surface, language, topic, text, normalized)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [
+        question.askedAt.getTime(),
+        question.surface,
+        question.language,
+        question.topic,
+        question.text ?? null,
+        question.normalized ?? null,
+      ],
+    );
+    return Number(rows[0]?.id);
+  }
+
+  async recordVote(vote: VoteRecord): Promise<'new' | 'changed' | 'same'> {
+    // One statement: the CTE reads the vote as it was before this upsert.
+    const { rows } = await this.queries.query<{ before: number | null }>(
+      `WITH earlier AS (SELECT vote FROM votes WHERE answer_id = $1 AND user_id = $2)
+       INSERT INTO votes (answer_id, user_id, topic, language, vote, voted_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at,
+           topic = excluded.topic, language = excluded.language
+         RETURNING (SELECT vote FROM earlier) AS before`,
+      [vote.answerId, vote.userId, vote.topic, vote.language, vote.vote, vote.at.getTime()],
+    );
+    const before = rows[0]?.before ?? null;
+    if (before === null) return 'new';
+    return before === vote.vote ? 'same' : 'changed';
+  }
+
+  async usageReport(since: Date | undefined): Promise<UsageReport> {
+    const from = since?.getTime() ?? 0;
+    const [totals, topTopics, unanswered, votes, languages] = await Promise.all([
+      this.queries.query<{ asked: number; answered: number }>(
+        'SELECT count(*)::int AS asked, count(topic)::int AS answered FROM questions WHERE asked_at >= $1',
+        [from],
+      ),
+      this.queries.query<{ topic: string; count: number }>(
+        `SELECT topic, count(*)::int AS count FROM questions WHERE asked_at >= $1 AND topic IS NOT NULL
+           GROUP BY topic ORDER BY count DESC, topic COLLATE "C" LIMIT 5`,
+        [from],
+      ),
+      this.queries.query<{ text: string; count: number }>(
+        `SELECT max(text COLLATE "C") AS text, count(*)::int AS count FROM questions
+           WHERE asked_at >= $1 AND topic IS NULL AND normalized IS NOT NULL AND normalized != ''
+           GROUP BY normalized ORDER BY count DESC, max(asked_at) DESC LIMIT 5`,
+        [from],
+      ),
+      this.queries.query<{ topic: string; up: number; down: number }>(
+        `SELECT topic, count(*) FILTER (WHERE vote > 0)::int AS up, count(*) FILTER (WHERE vote < 0)::int AS down
+           FROM votes WHERE voted_at >= $1 GROUP BY topic ORDER BY count(*) DESC, topic COLLATE "C"`,
+        [from],
+      ),
+      this.queries.query<{ language: string; asked: number; answered: number }>(
+        `SELECT language, count(*)::int AS asked, count(topic)::int AS answered FROM questions
+           WHERE asked_at >= $1 GROUP BY language ORDER BY asked DESC, language COLLATE "C"`,
+        [from],
+      ),
+    ]);
+    return {
+      asked: totals.rows[0]?.asked ?? 0,
+      answered: totals.rows[0]?.answered ?? 0,
+      topTopics: topTopics.rows,
+      unanswered: unanswered.rows,
+      votes: votes.rows,
+      languages: languages.rows,
+    };
+  }
+
+  async purgeBefore(before: Date): Promise<number> {
+    return this.inTransaction(this.queries, async (client) => {
+      const questions = await client.query('DELETE FROM questions WHERE asked_at < $1', [before.getTime()]);
+      const votes = await client.query('DELETE FROM votes WHERE voted_at < $1', [before.getTime()]);
+      return (questions.rowCount ?? 0) + (votes.rowCount ?? 0);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([endPool(this.queries), endPool(this.claims)]);
+  }
+}
+
+/**
+ * A connection for a transaction. While it is out of the pool, nobody else listens for
+ * its errors: a server that drops it between statements (a restart, a kill) would raise
+ * an unhandled 'error' and end the process. The next statement fails instead.
+ */
+async function checkOut(pool: pg.Pool): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  client.on('error', ignoreConnectionError);
+  return client;
+}
+
+function checkIn(client: pg.PoolClient, healthy: boolean): void {
+  client.off('error', ignoreConnectionError);
+  client.release(!healthy);
+}
+
+function ignoreConnectionError(): void {
+  // The statement in progress, or the next one, rejects with the reason.
+}
+
+async function endPool(pool: pg.Pool): Promise<void> {
+  if (!pool.ended) await pool.end();
+}
+
+/** host:port/database, for messages: never the user or the password. */
+export function describeTarget(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}${parsed.pathname || '/'}`;
+  } catch {
+    return '(unparsable DATABASE_URL)';
+  }
+}
+
+/** A driver error as one line; a failed connect to several addresses has no message of its own. */
+function errorText(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return errorText(error.errors[0]);
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    const text = error.message || (typeof code === 'string' ? code : error.name);
+    return text.replace(/\s+/g, ' ').trim();
+  }
+  return String(error);
+}
