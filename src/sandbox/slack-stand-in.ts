@@ -83,7 +83,10 @@ export class SlackStandIn extends EventEmitter {
   readonly channels = new Map<string, StandInChannel>();
   /** When set, any other bearer token gets invalid_auth. */
   expectedToken: string | undefined;
-  private readonly faults = new Map<string, Array<{ fault: Fault; remaining: number }>>();
+  private readonly faults = new Map<
+    string,
+    Array<{ fault: Fault; remaining: number; when: ((args: Record<string, unknown>) => boolean) | undefined }>
+  >();
   private nextTs = Math.floor(Date.now() / 1000);
   private tsCounter = 0;
   private responseCounter = 0;
@@ -127,10 +130,13 @@ export class SlackStandIn extends EventEmitter {
     return `${this.url}/response/${this.responseCounter}`;
   }
 
-  /** Make `method` fail as described for its next `times` calls. */
-  fault(method: string, fault: Fault, times = 1): void {
+  /**
+   * Make `method` fail as described for its next `times` calls, or only for those whose
+   * arguments `when` accepts (a tip card but not an announcement, say).
+   */
+  fault(method: string, fault: Fault, times = 1, when?: (args: Record<string, unknown>) => boolean): void {
     const list = this.faults.get(method) ?? [];
-    list.push({ fault, remaining: times });
+    list.push({ fault, remaining: times, when });
     this.faults.set(method, list);
   }
 
@@ -198,12 +204,13 @@ export class SlackStandIn extends EventEmitter {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private takeFault(method: string): Fault | undefined {
-    const list = this.faults.get(method);
-    const entry = list?.[0];
+  private takeFault(method: string, args: Record<string, unknown>): Fault | undefined {
+    const list = this.faults.get(method) ?? [];
+    const index = list.findIndex((entry) => !entry.when || entry.when(args));
+    const entry = list[index];
     if (!entry) return undefined;
     entry.remaining -= 1;
-    if (entry.remaining <= 0) list?.shift();
+    if (entry.remaining <= 0) list.splice(index, 1);
     return entry.fault;
   }
 
@@ -227,7 +234,7 @@ export class SlackStandIn extends EventEmitter {
       const call: RecordedCall = { method, args, token, at: Date.now(), outcome: 'ok' };
       // Before anything else: tests use it to act while a call is under way.
       this.emit('request', call);
-      const fault = this.takeFault(method);
+      const fault = this.takeFault(method, args);
       if (fault && 'hangMs' in fault) {
         await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
         if (res.destroyed) return;

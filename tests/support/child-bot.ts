@@ -3,7 +3,6 @@
  * show: SIGKILL at a chosen moment, SIGTERM and the exit code.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BOT_TOKEN, SIGNING_SECRET } from './harness.js';
 
@@ -25,7 +24,9 @@ export class ChildBot {
 
   /** Starts the bot with every variable set explicitly (no .env), waits until it listens. */
   static async start(env: Record<string, string>, timeoutMs = 30_000): Promise<ChildBot> {
-    const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/app.ts'], {
+    // node itself with tsx as a loader, not the tsx command: that one runs the bot in a
+    // child of its own, which a SIGKILL to the wrapper would leave running.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/app.ts'], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
