@@ -4,7 +4,7 @@
  * so that every request can be checked to be answered exactly once.
  */
 import { encodeValue } from '../src/cards/actions.js';
-import type { SlackRequestSender } from '../src/sandbox/signed-requests.js';
+import { messageInAck, type SlackRequestSender } from '../src/sandbox/signed-requests.js';
 import {
   BOT_USER_ID,
   type RecordedCall,
@@ -104,9 +104,15 @@ export class MixedTraffic {
         const responseUrl = this.standIn.responseUrl();
         this.waiting.set(`r${responseUrl.slice(responseUrl.lastIndexOf('/') + 1)}`, kind);
         if (kind === 'command') {
-          status = (
-            await this.slack.slashCommand({ text: question, userId: user, channelId: 'C0SOAK', responseUrl })
-          ).status;
+          const sent = await this.slack.slashCommand({
+            text: question,
+            userId: user,
+            channelId: 'C0SOAK',
+            responseUrl,
+          });
+          status = sent.status;
+          // Answered in the acknowledgement itself, or later through the response_url.
+          if (messageInAck(sent)) this.answer(`r${responseUrl.slice(responseUrl.lastIndexOf('/') + 1)}`);
         } else {
           const button = BUTTONS[n % BUTTONS.length] as (typeof BUTTONS)[number];
           status = (

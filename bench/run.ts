@@ -107,7 +107,7 @@ async function main(): Promise<void> {
         log(`slash commands: ${server.kind}, ${connections} connections, ${SLASH_SECONDS} s`);
         const run = await loadSlash(server, requests, connections, SLASH_SECONDS);
         if (server.kind === 'ours') {
-          run.answered = await waitForAnswers(standIn, run.acknowledged);
+          run.answered = await waitForAnswers(standIn, run);
           await standIn.reset();
         }
         slash.push(run);

@@ -1,12 +1,12 @@
 /**
  * Slash commands over the wire: autocannon sends signed `/socialvs` requests to a server
  * at a given concurrency; we record every acknowledgement's latency (autocannon's own
- * histogram keeps whole milliseconds only) and the 2xx rate. For our bot, the answers it
- * posts to the response_url after acknowledging are counted at the stand-in, and the next
- * run waits until they are all delivered.
+ * histogram keeps whole milliseconds only) and the 2xx rate. For our bot, every command
+ * must be answered: in the acknowledgement itself (counted from its body), or else through
+ * the response_url (counted at the stand-in; the next run waits until they are delivered).
  */
 import autocannon from 'autocannon';
-import { slackSignature } from '../src/sandbox/signed-requests.js';
+import { messageInAck, slackSignature } from '../src/sandbox/signed-requests.js';
 import { TEAM_ID } from '../src/sandbox/slack-stand-in.js';
 import type { Server, StandInProcess } from './servers.js';
 import { cpuMs, SIGNING_SECRET } from './servers.js';
@@ -76,7 +76,9 @@ export interface SlashRun {
   p99Ms: number;
   /** The server's CPU time per acknowledged command, in µs (for ours, its answer included). */
   cpuUsPerCommand: number;
-  /** Ours only: response_url answers delivered for the acknowledged commands. */
+  /** Acknowledgements that carried the answer itself (ours answers in the ack when it can). */
+  answeredInAck: number;
+  /** Ours only: commands answered, in the ack or through the response_url. */
   answered?: number;
 }
 
@@ -88,10 +90,17 @@ export async function loadSlash(
 ): Promise<SlashRun> {
   const latencies: number[] = [];
   const pid = server.child.pid ?? 0;
+  let answeredInAck = 0;
+  const counted = requests.map((request) => ({
+    ...request,
+    onResponse: (status: number, body: string) => {
+      if (messageInAck({ status, body })) answeredInAck++;
+    },
+  }));
   const cpuBefore = cpuMs(pid);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: server.baseUrl, connections, duration: seconds, requests, timeout: 10 },
+      { url: server.baseUrl, connections, duration: seconds, requests: counted, timeout: 10 },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
@@ -110,11 +119,16 @@ export async function loadSlash(
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
     cpuUsPerCommand: ((cpuAfter - cpuBefore) * 1000) / Math.max(1, latencies.length),
+    answeredInAck,
   };
 }
 
-/** Waits until the stand-in has one response_url answer per acknowledged command (or 30 s). */
-export async function waitForAnswers(standIn: StandInProcess, expected: number): Promise<number> {
-  const stats = await standIn.waitUntil((s) => s.responses >= expected, 30_000);
-  return stats.responses;
+/**
+ * Commands answered: those answered in the ack, plus the response_url answers the stand-in
+ * received for the others (waited for, up to 30 s).
+ */
+export async function waitForAnswers(standIn: StandInProcess, run: SlashRun): Promise<number> {
+  const viaResponseUrl = run.acknowledged - run.answeredInAck;
+  const stats = await standIn.waitUntil((s) => s.responses >= viaResponseUrl, 30_000);
+  return run.answeredInAck + stats.responses;
 }

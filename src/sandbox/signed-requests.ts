@@ -16,6 +16,24 @@ export interface SentRequest {
   body: string;
 }
 
+/**
+ * The message a slash command's acknowledgement carried, if any: the bot answers in the
+ * ack itself when the answer is ready in time, else acknowledges empty and answers
+ * through the response_url.
+ */
+export function messageInAck(sent: SentRequest): Record<string, unknown> | undefined {
+  if (sent.status !== 200 || sent.body.trim() === '') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(sent.body);
+    if (parsed && typeof parsed === 'object' && ('blocks' in parsed || 'text' in parsed)) {
+      return parsed as Record<string, unknown>;
+    }
+  } catch {
+    // Not JSON: no message.
+  }
+  return undefined;
+}
+
 export interface SignOptions {
   /** Seconds since the epoch; defaults to now. */
   timestamp?: number;
@@ -26,10 +44,14 @@ export interface SignOptions {
 }
 
 export class SlackRequestSender {
+  /** Every answer the bot gave, when asked to keep them (tests read what it sent in acks). */
+  readonly replies: SentRequest[] = [];
+
   constructor(
     /** The bot's events URL, e.g. http://127.0.0.1:3000/slack/events */
     readonly eventsUrl: string,
     private readonly signingSecret: string,
+    private readonly options: { keepReplies?: boolean } = {},
   ) {}
 
   async send(body: string, contentType: string, options: SignOptions = {}): Promise<SentRequest> {
@@ -49,7 +71,9 @@ export class SlackRequestSender {
       headers['x-slack-retry-reason'] = 'http_timeout';
     }
     const response = await fetch(this.eventsUrl, { method: 'POST', headers, body });
-    return { status: response.status, body: await response.text() };
+    const sent = { status: response.status, body: await response.text() };
+    if (this.options.keepReplies) this.replies.push(sent);
+    return sent;
   }
 
   /** `/socialvs <text>` typed by `userId` in `channelId`. */

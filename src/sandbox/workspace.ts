@@ -6,7 +6,7 @@
  * messages here. The page renders this state.
  */
 import { EventEmitter } from 'node:events';
-import type { SlackRequestSender } from './signed-requests.js';
+import { messageInAck, type SlackRequestSender } from './signed-requests.js';
 import { BOT_USER_ID, type RecordedCall, type ResponseUrlPost, type SlackStandIn } from './slack-stand-in.js';
 
 export const ME = { id: 'U0SANDBOXME', name: 'you' } as const;
@@ -110,7 +110,7 @@ export class SandboxWorkspace extends EventEmitter {
     if (command) {
       const responseUrl = this.standIn.responseUrl();
       this.targets.set(idOf(responseUrl), { channel, command: text.trim() });
-      await this.slack.slashCommand({
+      const sent = await this.slack.slashCommand({
         text: (command[1] ?? '').trim(),
         userId: ME.id,
         userName: ME.name,
@@ -118,6 +118,9 @@ export class SandboxWorkspace extends EventEmitter {
         channelName: known.kind === 'dm' ? 'directmessage' : known.name,
         responseUrl,
       });
+      // The answer usually rides on the acknowledgement; Slack shows it as it would a response.
+      const inAck = messageInAck(sent);
+      if (inAck) this.onResponse({ id: idOf(responseUrl), body: inAck, at: Date.now() });
       return;
     }
     if (text.trim().startsWith('/')) throw new SandboxInputError('the only slash command here is /socialvs');

@@ -8,6 +8,7 @@ import { encodeValue } from '../../src/cards/actions.js';
 import { translate } from '../../src/knowledge/ui-strings.js';
 import { buttonsOf, type FoundButton, headerOf, kb, titleOf } from '../support/cards.js';
 import { type Harness, startHarness } from '../support/harness.js';
+import { slashReply } from '../support/slash.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -18,9 +19,7 @@ afterAll(async () => {
 });
 
 async function command(text: string, userId = 'UCLICK') {
-  const responseUrl = h.standIn.responseUrl();
-  await h.slack.slashCommand({ text, userId, channelId: 'C0GENERAL', responseUrl });
-  return (await h.standIn.waitFor(() => h.standIn.responsesTo(responseUrl)[0])).body;
+  return (await slashReply(h.slack, h.standIn, { text, userId, channelId: 'C0GENERAL' })).body;
 }
 
 /** Presses a button on an ephemeral card in C0GENERAL; resolves with what was posted to its response_url. */

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/knowledge/ui-strings.js';
 import { blocksOf, buttonsOf, headerOf, kb, titleOf } from '../support/cards.js';
-import { everythingSent, type Harness, PINGS, startHarness } from '../support/harness.js';
+import { everythingSent, type Harness, PINGS, repliesInAcks, startHarness } from '../support/harness.js';
+import { slashReply } from '../support/slash.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -19,11 +20,9 @@ afterAll(async () => {
 });
 
 async function command(text: string, userId = 'UEN', channelId = 'C0GENERAL') {
-  const responseUrl = h.standIn.responseUrl();
-  const sent = await h.slack.slashCommand({ text, userId, channelId, responseUrl });
-  expect(sent.status).toBe(200);
-  const post = await h.standIn.waitFor(() => h.standIn.responsesTo(responseUrl)[0]);
-  return post.body;
+  const reply = await slashReply(h.slack, h.standIn, { text, userId, channelId });
+  expect(reply.status).toBe(200);
+  return reply.body;
 }
 
 describe('/socialvs <question>', () => {
@@ -67,10 +66,7 @@ describe('/socialvs <question>', () => {
   it('never sends a broadcast, a mention or a disguised link that the user typed', async () => {
     const typed =
       '<!channel> <!here> <!everyone> <@U0BOSS> <!subteam^S123|@marketing> <https://evil.example|ROI> & ROI';
-    const before = h.standIn.responses.length;
-    await command(typed);
-    await command(`${typed} pizza delivery`);
-    const sent = JSON.stringify(h.standIn.responses.slice(before).map((post) => post.body));
+    const sent = JSON.stringify([await command(typed), await command(`${typed} pizza delivery`)]);
     expect(sent).not.toMatch(PINGS);
     expect(sent).toContain('&lt;!channel&gt;');
   });
@@ -134,10 +130,12 @@ describe('subcommands', () => {
 
 describe('what the bot sends', () => {
   it('carries a plain-text fallback beside the blocks in every reply', () => {
-    for (const post of h.standIn.responses) {
-      if (post.body.delete_original) continue;
-      expect(typeof post.body.text).toBe('string');
-      expect((post.body.text as string).length).toBeGreaterThan(0);
+    const replies = [...h.standIn.responses.map((post) => post.body), ...repliesInAcks(h.slack)];
+    expect(replies.length).toBeGreaterThan(10);
+    for (const reply of replies) {
+      if (reply.delete_original) continue;
+      expect(typeof reply.text).toBe('string');
+      expect((reply.text as string).length).toBeGreaterThan(0);
     }
   });
 
@@ -149,6 +147,6 @@ describe('what the bot sends', () => {
   });
 
   it('never pinged anyone in this whole suite', () => {
-    expect(everythingSent(h.standIn)).not.toMatch(PINGS);
+    expect(everythingSent(h.standIn, h.slack)).not.toMatch(PINGS);
   });
 });

@@ -10,6 +10,7 @@ import { translate } from '../../src/knowledge/ui-strings.js';
 import { SlackStandIn } from '../../src/sandbox/slack-stand-in.js';
 import { blocksOf, buttonsOf, type FoundButton, headerOf, kb, titleOf } from '../support/cards.js';
 import { BOT_TOKEN, type Harness, PINGS, startHarness } from '../support/harness.js';
+import { slashReply } from '../support/slash.js';
 
 const ADMIN = 'U0ADMIN';
 let dir: string;
@@ -25,9 +26,7 @@ afterAll(async () => {
 });
 
 async function command(h: Harness, text: string, userId = 'U0ASKER', channelId = 'C0GENERAL') {
-  const responseUrl = standIn.responseUrl();
-  await h.slack.slashCommand({ text, userId, channelId, responseUrl });
-  return (await standIn.waitFor(() => standIn.responsesTo(responseUrl)[0])).body;
+  return (await slashReply(h.slack, standIn, { text, userId, channelId })).body;
 }
 
 async function press(h: Harness, button: FoundButton, userId: string) {

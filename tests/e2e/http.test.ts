@@ -4,7 +4,10 @@
  * Slack call it needs, so Slack's 3-second limit can't depend on Slack's own speed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messageInAck } from '../../src/sandbox/signed-requests.js';
+import { headerOf, titleOf } from '../support/cards.js';
 import { type Harness, startHarness } from '../support/harness.js';
+import { slashReply } from '../support/slash.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -42,10 +45,9 @@ describe('request signing', () => {
   });
 
   it('accepts a correctly signed request', async () => {
-    const url = h.standIn.responseUrl();
-    const sent = await h.slack.slashCommand({ text: 'ROI', userId: 'U1', channelId: 'C1', responseUrl: url });
-    expect(sent.status).toBe(200);
-    await h.standIn.waitFor(() => h.standIn.responsesTo(url)[0]);
+    const reply = await slashReply(h.slack, h.standIn, { text: 'ROI', userId: 'U1', channelId: 'C1' });
+    expect(reply.status).toBe(200);
+    expect(headerOf(reply.body)).toBe(titleOf('roi', 'en'));
   });
 });
 
@@ -58,11 +60,21 @@ describe('health', () => {
 });
 
 describe('acknowledgement', () => {
+  it('carries the answer itself when it is ready at once', async () => {
+    const url = h.standIn.responseUrl();
+    const sent = await h.slack.slashCommand({ text: 'ROI', userId: 'U1', channelId: 'C1', responseUrl: url });
+    expect(sent.status).toBe(200);
+    const inAck = messageInAck(sent);
+    expect(inAck?.response_type).toBe('ephemeral');
+    expect(headerOf(inAck ?? {})).toBe(titleOf('roi', 'en'));
+  });
+
   it('acknowledges /socialvs before the Slack call it waits on has answered', async () => {
     // "ROI" has no language of its own and U-SLOW saved none, so the answer needs the
-    // user's locale from users.info, which hangs. The ack must not wait for it.
+    // user's locale from users.info, which hangs past the time an answer may take to
+    // ride on the ack. The ack must not wait for it.
     h.standIn.users.set('USLOW', { name: 'slow', locale: 'de-DE' });
-    h.standIn.fault('users.info', { hangMs: 1500 });
+    h.standIn.fault('users.info', { hangMs: 2500 });
     const url = h.standIn.responseUrl();
     const sent = await h.slack.slashCommand({
       text: 'ROI',

@@ -12,6 +12,7 @@ import { SlackStandIn } from '../../src/sandbox/slack-stand-in.js';
 import { localDay } from '../../src/tips/day.js';
 import { headerOf, kb } from '../support/cards.js';
 import { BOT_TOKEN, type Harness, startHarness } from '../support/harness.js';
+import { slashReply } from '../support/slash.js';
 
 const EVERY_TWO_SECONDS = '*/2 * * * * *';
 let dir: string;
@@ -34,9 +35,7 @@ function start(database: string, env: Record<string, string> = {}): Promise<Harn
 }
 
 async function command(h: Harness, text: string, channelId: string, userId = 'UADMIN') {
-  const responseUrl = standIn.responseUrl();
-  await h.slack.slashCommand({ text, userId, channelId, responseUrl });
-  return (await standIn.waitFor(() => standIn.responsesTo(responseUrl)[0])).body;
+  return (await slashReply(h.slack, standIn, { text, userId, channelId })).body;
 }
 
 /** Tip cards Slack accepted in a channel (not the subscription announcement, not refused attempts). */

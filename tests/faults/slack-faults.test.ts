@@ -9,6 +9,7 @@ import { translate } from '../../src/knowledge/ui-strings.js';
 import { BOT_USER_ID, type Fault, SlackStandIn } from '../../src/sandbox/slack-stand-in.js';
 import { headerOf, kb, titleOf } from '../support/cards.js';
 import { BOT_TOKEN, type Harness, startHarness } from '../support/harness.js';
+import { slashReply } from '../support/slash.js';
 
 /** How the tip job must end up after a first run that met the fault, and a second run. */
 type TipOutcome = 'posted once later' | 'posted once at once' | 'paused' | 'at most once (in doubt)';
@@ -101,14 +102,11 @@ describe.each(FAULTS)('chat.postMessage fails with $name', ({ name, fault, tip, 
       15_000,
     );
     expect(headerOf(answered.args)).toBe(titleOf('similarities', 'en'));
-    const responseUrl = standIn.responseUrl();
-    await h.slack.slashCommand({
+    const reply = await slashReply(h.slack, standIn, {
       text: 'two-way communication',
       userId: 'U0F',
       channelId: channel,
-      responseUrl,
     });
-    const reply = await standIn.waitFor(() => standIn.responsesTo(responseUrl)[0]);
     expect(headerOf(reply.body)).toBe(titleOf('communication-style', 'en'));
     // The first mention ends either answered (after the client's retries) or with its
     // failure in the log, naming the method and the channel.
@@ -121,10 +119,15 @@ describe.each(FAULTS)('chat.postMessage fails with $name', ({ name, fault, tip, 
 
   it(`/socialvs subscribe tells the user in plain words${tells ? '' : ' (or subscribes)'}`, async () => {
     standIn.fault('chat.postMessage', fault);
-    const responseUrl = standIn.responseUrl();
-    await h.slack.slashCommand({ text: 'subscribe', userId: 'U0F', channelId: `${channel}X`, responseUrl });
     const reply = JSON.stringify(
-      (await standIn.waitFor(() => standIn.responsesTo(responseUrl)[0], 15_000)).body,
+      (
+        await slashReply(
+          h.slack,
+          standIn,
+          { text: 'subscribe', userId: 'U0F', channelId: `${channel}X` },
+          { timeoutMs: 15_000 },
+        )
+      ).body,
     );
     if (tells) expect(reply).toContain(translate(kb.ui, 'en', tells as never));
     else expect(reply.length).toBeGreaterThan(0);

@@ -20,6 +20,7 @@ import { headerOf, titleOf } from '../support/cards.js';
 import { ChildBot } from '../support/child-bot.js';
 import { SIGNING_SECRET } from '../support/harness.js';
 import { freshPostgresDatabase, type TestDatabase } from '../support/postgres.js';
+import { slashReply } from '../support/slash.js';
 
 const TOKENS = { a: 'xoxb-replica-a-0000000000-secret', b: 'xoxb-replica-b-0000000000-secret' } as const;
 type Replica = keyof typeof TOKENS;
@@ -121,10 +122,8 @@ async function command(
   const other: Replica = replica === 'a' ? 'b' : 'a';
   for (const target of [replica, other]) {
     if (!bots[target].running) continue;
-    const responseUrl = standIn.responseUrl();
     try {
-      await senders[target].slashCommand({ text, userId, channelId, responseUrl });
-      return JSON.stringify((await standIn.waitFor(() => standIn.responsesTo(responseUrl)[0])).body);
+      return JSON.stringify((await slashReply(senders[target], standIn, { text, userId, channelId })).body);
     } catch {
       // Killed meanwhile: try the other replica.
     }

@@ -14,6 +14,7 @@ import { DEFAULT_DATA_DIR } from '../../src/knowledge/load.js';
 import { SlackRequestSender } from '../../src/sandbox/signed-requests.js';
 import { SlackStandIn } from '../../src/sandbox/slack-stand-in.js';
 import { headerOf, titleOf } from '../support/cards.js';
+import { slashReply } from '../support/slash.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SIGNING_SECRET = 'startSigningSecret0123456789abcdef';
@@ -251,17 +252,15 @@ describe('the entry point with a good environment', () => {
       );
 
       const slack = new SlackRequestSender(`${base}/slack/events`, SIGNING_SECRET);
-      const responseUrl = standIn.responseUrl();
-      const sent = await slack.slashCommand({
-        text: titleOf('roi', 'en'),
-        userId: 'USTART',
-        channelId: 'C0GENERAL',
-        responseUrl,
-      });
-      expect(sent.status).toBe(200);
-      const post = await standIn.waitFor(() => standIn.responsesTo(responseUrl)[0], 10_000);
-      expect(post.body.response_type).toBe('ephemeral');
-      expect(headerOf(post.body)).toBe(titleOf('roi', 'en'));
+      const reply = await slashReply(
+        slack,
+        standIn,
+        { text: titleOf('roi', 'en'), userId: 'USTART', channelId: 'C0GENERAL' },
+        { timeoutMs: 10_000 },
+      );
+      expect(reply.status).toBe(200);
+      expect(reply.body.response_type).toBe('ephemeral');
+      expect(headerOf(reply.body)).toBe(titleOf('roi', 'en'));
 
       running.child.kill('SIGTERM');
       const { code } = await exitOf(running);

@@ -4,7 +4,7 @@
  * at the stand-in. Tests talk to the bot only over HTTP, signed as Slack signs.
  */
 import { type RunningBot, startBot } from '../../src/bot.js';
-import { SlackRequestSender } from '../../src/sandbox/signed-requests.js';
+import { messageInAck, SlackRequestSender } from '../../src/sandbox/signed-requests.js';
 import { SlackStandIn } from '../../src/sandbox/slack-stand-in.js';
 
 export const SIGNING_SECRET = 'e2eSigningSecret0123456789abcdef';
@@ -44,7 +44,7 @@ export async function startHarness(
   return {
     standIn: stand,
     bot,
-    slack: new SlackRequestSender(`${baseUrl}/slack/events`, SIGNING_SECRET),
+    slack: new SlackRequestSender(`${baseUrl}/slack/events`, SIGNING_SECRET, { keepReplies: true }),
     logs,
     baseUrl,
     async waitForLog(pattern, timeoutMs = 10_000) {
@@ -64,8 +64,20 @@ export async function startHarness(
 }
 
 /** Everything the bot sent a user or channel, as one string, for "never contains" checks. */
-export function everythingSent(standIn: SlackStandIn): string {
-  return JSON.stringify([standIn.calls.map((call) => call.args), standIn.responses.map((post) => post.body)]);
+export function everythingSent(standIn: SlackStandIn, slack: SlackRequestSender): string {
+  return JSON.stringify([
+    standIn.calls.map((call) => call.args),
+    standIn.responses.map((post) => post.body),
+    repliesInAcks(slack),
+  ]);
+}
+
+/** The messages the bot answered with in its acknowledgements. */
+export function repliesInAcks(slack: SlackRequestSender): Array<Record<string, unknown>> {
+  return slack.replies.flatMap((sent) => {
+    const message = messageInAck(sent);
+    return message ? [message] : [];
+  });
 }
 
 /** Slack markup that would ping or link if the bot ever sent it unescaped. */

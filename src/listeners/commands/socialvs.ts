@@ -4,32 +4,51 @@
  * Example: `/socialvs what is the ROI difference?` → the ROI comparison card, visible
  * only to the asker, with a button to share it in the channel.
  *
- * Acknowledges first (Slack allows 3 seconds), then answers through the response_url,
- * which can reach the asker even in a channel the bot has not joined.
+ * The answer rides on the acknowledgement itself when it is ready within ANSWER_IN_ACK_MS
+ * (it almost always is: search and the card take well under a millisecond), which spares
+ * Slack and the bot a second HTTP exchange. When it needs longer (a slow users.info for a
+ * new asker's locale, a slow database, a subscribe that posts to the channel), the command
+ * is acknowledged empty, well inside Slack's 3 seconds, and answered through the
+ * response_url, which reaches the asker even in a channel the bot has not joined.
  */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Card } from '../../cards/blocks.js';
 import { logSlackError } from '../../slack/errors.js';
 import type { ListenerDeps } from '../deps.js';
 
-export function socialvsCommand({ assistant, logger, locales }: ListenerDeps) {
+/** How long the answer may take to go out with the acknowledgement (Slack allows 3 s in all). */
+export const ANSWER_IN_ACK_MS = 1000;
+
+export function socialvsCommand(
+  { assistant, logger, locales }: ListenerDeps,
+  answerInAckMs = ANSWER_IN_ACK_MS,
+) {
   return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-    await ack();
     const context = {
       userId: command.user_id,
       channelId: command.channel_id,
       isDirectMessage: command.channel_id.startsWith('D') || command.channel_name === 'directmessage',
       locale: locales.lookup(client, command.user_id),
     };
-    let card: Awaited<ReturnType<typeof assistant.command>>;
-    try {
-      card = await assistant.command(command.text ?? '', context);
-    } catch (error) {
+    const answering: Promise<Card> = assistant.command(command.text ?? '', context).catch(async (error) => {
       logger.error(`/socialvs failed (channel ${command.channel_id}):`, error);
-      card = assistant.notice(
+      return assistant.notice(
         await assistant.languageFor(context).catch(() => 'en' as const),
         'error.generic',
       );
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), answerInAckMs);
+    });
+    const ready = await Promise.race([answering, late]);
+    clearTimeout(timer);
+    if (ready) {
+      await ack({ response_type: 'ephemeral', ...ready });
+      return;
     }
+    await ack();
+    const card = await answering;
     try {
       await respond({ response_type: 'ephemeral', replace_original: false, ...card });
     } catch (error) {

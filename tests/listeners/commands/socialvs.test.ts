@@ -1,6 +1,7 @@
 /**
- * The /socialvs listener on its own: acknowledged first, answered privately through
- * respond(), in the asker's language, and a failed Slack call is logged, never thrown.
+ * The /socialvs listener on its own: answered privately in the acknowledgement when the
+ * answer is ready in time, else acknowledged empty and answered through respond(); in the
+ * asker's language; a failed Slack call is logged, never thrown.
  */
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_NAMES } from '../../../src/knowledge/languages.js';
@@ -42,19 +43,51 @@ function slash(
   return { ack, respond, client, args: asArgs<Args>({ command, body: command, ack, respond, client }) };
 }
 
-function onlyReply(respond: ReturnType<typeof fakeAckRespond>['respond']): Record<string, unknown> {
-  expect(respond).toHaveBeenCalledTimes(1);
-  return argsOf(respond)[0] ?? {};
+/** The one reply the asker sees: the card the ack carried, or else the one respond() sent. */
+function onlyReply(call: ReturnType<typeof slash>): Record<string, unknown> {
+  const inAck = argsOf(call.ack).filter((arg) => Object.keys(arg).length > 0);
+  const responded = argsOf(call.respond);
+  expect(call.ack).toHaveBeenCalledTimes(1);
+  expect(inAck.length + responded.length).toBe(1);
+  return inAck[0] ?? responded[0] ?? {};
+}
+
+/**
+ * A client whose users.info answers only after the command was acknowledged: the answer
+ * can't be ready for the ack, so it must go through respond().
+ */
+function slowLocaleClient(call: ReturnType<typeof slash>, locale = 'de-DE') {
+  let acked = () => {};
+  const ackSeen = new Promise<void>((resolve) => {
+    acked = resolve;
+  });
+  call.ack.mockImplementation(async () => acked());
+  call.client.users.info.mockImplementation(async () => {
+    await ackSeen;
+    return { ok: true, user: { locale } } as never;
+  });
 }
 
 describe('/socialvs listener', () => {
-  it('acknowledges before it responds', async () => {
+  it('answers in the acknowledgement itself when the answer is ready at once', async () => {
     const { deps } = world();
     const call = slash(titleOf('roi', 'en'));
     await socialvsCommand(deps)(call.args);
     expect(call.ack).toHaveBeenCalledTimes(1);
-    expect(call.respond).toHaveBeenCalledTimes(1);
+    expect(headerOf(argsOf(call.ack)[0] ?? {})).toBe(titleOf('roi', 'en'));
+    expect(call.respond).not.toHaveBeenCalled();
+  });
+
+  it('acknowledges empty and answers through respond() when the answer is not ready in time', async () => {
+    const { deps } = world();
+    const call = slash('help', { userId: 'USLOW' });
+    slowLocaleClient(call);
+    await socialvsCommand(deps, 10)(call.args);
+    expect(argsOf(call.ack)).toEqual([{}]);
     expect(calledBefore(call.ack, call.respond)).toBe(true);
+    const reply = onlyReply(call);
+    expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(headerOf(reply)).toBe(translate(kb.ui, 'de', 'help.header'));
   });
 
   it('answers a question with the topic card, ephemeral, with a share button', async () => {
@@ -62,9 +95,8 @@ describe('/socialvs listener', () => {
     for (const topic of kb.topics) {
       const call = slash(topic.text.en.title);
       await socialvsCommand(deps)(call.args);
-      const reply = onlyReply(call.respond);
+      const reply = onlyReply(call);
       expect(reply.response_type).toBe('ephemeral');
-      expect(reply.replace_original).toBe(false);
       expect(headerOf(reply)).toBe(titleOf(topic.id, 'en'));
       expect(buttonsOf(reply).map((button) => button.action_id)).toContain('topic_share');
       expect(String(reply.text).length).toBeGreaterThan(0);
@@ -75,10 +107,10 @@ describe('/socialvs listener', () => {
     const { deps } = world();
     const help = slash('help');
     await socialvsCommand(deps)(help.args);
-    expect(headerOf(onlyReply(help.respond))).toBe(translate(kb.ui, 'en', 'help.header'));
+    expect(headerOf(onlyReply(help))).toBe(translate(kb.ui, 'en', 'help.header'));
     const list = slash('list');
     await socialvsCommand(deps)(list.args);
-    const reply = onlyReply(list.respond);
+    const reply = onlyReply(list);
     expect(reply.response_type).toBe('ephemeral');
     expect(headerOf(reply)).toBe(translate(kb.ui, 'en', 'list.header'));
     expect(buttonsOf(reply).map((button) => button.action_id)).toEqual(
@@ -91,13 +123,13 @@ describe('/socialvs listener', () => {
     const lang = slash('lang fr', { userId: 'UFRANCE' });
     await socialvsCommand(deps)(lang.args);
     expect(await store.getUserLanguage('UFRANCE')).toBe('fr');
-    const confirmation = onlyReply(lang.respond);
+    const confirmation = onlyReply(lang);
     expect(confirmation.response_type).toBe('ephemeral');
     expect(confirmation.text).toBe(translate(kb.ui, 'fr', 'lang.saved', { language: LANGUAGE_NAMES.fr }));
 
     const list = slash('list', { userId: 'UFRANCE' });
     await socialvsCommand(deps)(list.args);
-    expect(headerOf(onlyReply(list.respond))).toBe(translate(kb.ui, 'fr', 'list.header'));
+    expect(headerOf(onlyReply(list))).toBe(translate(kb.ui, 'fr', 'list.header'));
   });
 
   it("uses the asker's Slack locale when no language is saved, asking users.info once", async () => {
@@ -106,7 +138,7 @@ describe('/socialvs listener', () => {
     for (let i = 0; i < 2; i++) {
       const call = slash('list', { userId: 'UDE', client });
       await socialvsCommand(deps)(call.args);
-      expect(headerOf(onlyReply(call.respond))).toBe(translate(kb.ui, 'de', 'list.header'));
+      expect(headerOf(onlyReply(call))).toBe(translate(kb.ui, 'de', 'list.header'));
     }
     expect(client.users.info).toHaveBeenCalledTimes(1);
     expect(argsOf(client.users.info)[0]).toMatchObject({ user: 'UDE', include_locale: true });
@@ -118,7 +150,7 @@ describe('/socialvs listener', () => {
     client.users.info.mockRejectedValue(platformError('user_not_found'));
     const call = slash('help', { userId: 'UGHOST', client });
     await socialvsCommand(deps)(call.args);
-    expect(headerOf(onlyReply(call.respond))).toBe(translate(kb.ui, 'en', 'help.header'));
+    expect(headerOf(onlyReply(call))).toBe(translate(kb.ui, 'en', 'help.header'));
     expect(linesWith(lines, 'users.info failed', 'UGHOST', 'user_not_found')).toHaveLength(1);
   });
 
@@ -126,14 +158,15 @@ describe('/socialvs listener', () => {
     const { deps } = world();
     const call = slash('subscribe', { channelId: 'D0DM', channelName: 'directmessage' });
     await socialvsCommand(deps)(call.args);
-    expect(onlyReply(call.respond).text).toBe(translate(kb.ui, 'en', 'subscribe.dm'));
+    expect(onlyReply(call).text).toBe(translate(kb.ui, 'en', 'subscribe.dm'));
   });
 
   it('logs a failed respond() with the method and channel, and does not throw', async () => {
     const { deps, lines } = world();
     const call = slash('help', { channelId: 'C0LOCKED' });
+    slowLocaleClient(call);
     call.respond.mockRejectedValue(platformError('not_in_channel'));
-    await expect(socialvsCommand(deps)(call.args)).resolves.toBeUndefined();
+    await expect(socialvsCommand(deps, 10)(call.args)).resolves.toBeUndefined();
     expect(call.ack).toHaveBeenCalledTimes(1);
     expect(linesWith(lines, 'response_url failed', 'C0LOCKED', 'not_in_channel')).toHaveLength(1);
   });
@@ -141,8 +174,9 @@ describe('/socialvs listener', () => {
   it('logs a respond() that fails with a plain error, with its message', async () => {
     const { deps, lines } = world();
     const call = slash('help', { channelId: 'C0GONE' });
+    slowLocaleClient(call);
     call.respond.mockRejectedValue(new Error('Request failed with status code 404'));
-    await expect(socialvsCommand(deps)(call.args)).resolves.toBeUndefined();
+    await expect(socialvsCommand(deps, 10)(call.args)).resolves.toBeUndefined();
     expect(
       linesWith(lines, 'ERROR', 'response_url failed', 'C0GONE', 'Request failed with status code 404'),
     ).toHaveLength(1);
@@ -153,7 +187,7 @@ describe('/socialvs listener', () => {
     await store.close();
     const call = slash('list', { channelId: 'C0BROKEN' });
     await expect(socialvsCommand(deps)(call.args)).resolves.toBeUndefined();
-    const reply = onlyReply(call.respond);
+    const reply = onlyReply(call);
     expect(reply.response_type).toBe('ephemeral');
     expect(reply.text).toBe(translate(kb.ui, 'en', 'error.generic'));
     expect(linesWith(lines, 'ERROR', '/socialvs failed', 'C0BROKEN')).toHaveLength(1);
