@@ -85,7 +85,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   let store: Store;
   try {
     store = await openStore(config.databaseUrl, {
-      onIdleError: (error) => logger.warn(`database connection lost while idle: ${error.message}`),
+      onBackgroundError: (error) => logger.warn(`database: ${error.message}`),
     });
   } catch (error) {
     if (error instanceof StoreError) throw new StartupError(error.message);

@@ -76,7 +76,14 @@ export class Assistant {
     return fromLocale ?? this.options.defaultLanguage;
   }
 
-  /** Answers a question, and records it with its outcome (its id becomes the answer's id for votes). */
+  /**
+   * Answer ids, for 👍 / 👎 (one vote per user per answer): a random prefix per process,
+   * so replicas never hand out the same id, and a counter.
+   */
+  private readonly answerIdPrefix = randomBytes(6).toString('base64url');
+  private answerCount = 0;
+
+  /** Answers a question, and logs it with its outcome. */
   async ask(question: string, asker: Asker, surface: Surface, where: QuestionSurface): Promise<Answer> {
     const result = this.core.index.search(question);
     const language = result.language ?? (await this.languageFor(asker));
@@ -84,14 +91,14 @@ export class Assistant {
     if (result.reason !== 'empty') {
       const text = question.trim().slice(0, MAX_QUERY_CHARS);
       const logged = this.options.questionLog ?? true;
-      const id = await this.store.recordQuestion({
+      await this.store.recordQuestion({
         askedAt: this.now(),
         surface: where,
         language,
         topic: result.topic,
         ...(logged ? { text, normalized: fold(text) } : {}),
       });
-      answerId = String(id);
+      answerId = `${this.answerIdPrefix}${(++this.answerCount).toString(36)}`;
     }
     return answerFromSearch(this.core, question, result, { surface, fallbackLanguage: language, answerId });
   }

@@ -4,17 +4,12 @@
  */
 import { PostgresStore } from './postgres-store.js';
 import { SqliteStore } from './sqlite-store.js';
-import { type Store, StoreError } from './store.js';
+import { type Store, StoreError, type StoreOptions } from './store.js';
 
-export interface OpenStoreOptions {
-  /** Told when an idle PostgreSQL connection fails (the pool replaces it). */
-  onIdleError?: (error: Error) => void;
-}
-
-export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
+export async function openStore(databaseUrl: string, options: StoreOptions = {}): Promise<Store> {
   if (databaseUrl.startsWith('sqlite:')) {
     const path = databaseUrl.slice('sqlite:'.length);
-    return SqliteStore.open(path === ':memory:' ? ':memory:' : path);
+    return SqliteStore.open(path === ':memory:' ? ':memory:' : path, options);
   }
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return PostgresStore.open(databaseUrl, options);
   throw new StoreError(

@@ -19,6 +19,7 @@
 import pg from 'pg';
 import { isLanguage, type Language } from '../knowledge/languages.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
+import { QuestionBuffer } from './question-buffer.js';
 import { type SubscriptionRow, type TipPostRow, toSubscription, toTipRecord } from './rows.js';
 import type {
   NewSubscription,
@@ -31,7 +32,7 @@ import type {
   UsageReport,
   VoteRecord,
 } from './store.js';
-import { StoreError } from './store.js';
+import { StoreError, type StoreOptions } from './store.js';
 
 /** Key of the advisory lock migrations take ("SoVS", as SQLite's application_id). */
 const MIGRATION_LOCK = 0x536f5653;
@@ -47,21 +48,21 @@ const CLAIM_WAIT_MS = 30_000;
 const QUERY_POOL_SIZE = 10;
 const CLAIM_POOL_SIZE = 20;
 
-export interface PostgresStoreOptions {
-  /** Told of a connection that failed while idle (the pool replaces it); must not throw. */
-  onIdleError?: (error: Error) => void;
-}
-
 export class PostgresStore implements Store {
   private claimsSincePurge = 0;
+
+  private readonly questions: QuestionBuffer;
 
   private constructor(
     private readonly queries: pg.Pool,
     private readonly claims: pg.Pool,
-  ) {}
+    onBackgroundError: (error: Error) => void,
+  ) {
+    this.questions = new QuestionBuffer((rows) => this.insertQuestions(rows), onBackgroundError);
+  }
 
   /** Connects and migrates; an unreachable server, a refused login or a foreign schema is a StoreError. */
-  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  static async open(url: string, options: StoreOptions = {}): Promise<PostgresStore> {
     const shown = describeTarget(url);
     const pool = (max: number) => {
       const created = new pg.Pool({
@@ -71,10 +72,14 @@ export class PostgresStore implements Store {
         application_name: 'socialvs',
       });
       // An idle connection dropped by the server must not crash the process.
-      created.on('error', (error) => options.onIdleError?.(error));
+      created.on('error', (error) => options.onBackgroundError?.(error));
       return created;
     };
-    const store = new PostgresStore(pool(QUERY_POOL_SIZE), pool(CLAIM_POOL_SIZE));
+    const store = new PostgresStore(
+      pool(QUERY_POOL_SIZE),
+      pool(CLAIM_POOL_SIZE),
+      options.onBackgroundError ?? (() => {}),
+    );
     try {
       await store.migrate(shown);
       return store;
@@ -277,20 +282,29 @@ export class PostgresStore implements Store {
     return rows.map(toTipRecord);
   }
 
-  async recordQuestion(question: QuestionRecord): Promise<number> {
-    const { rows } = await this.queries.query<{ id: string }>(
-      `INSERT INTO questions (asked_at, surface, language, topic, text, normalized)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [
+  async recordQuestion(question: QuestionRecord): Promise<void> {
+    this.questions.add(question);
+  }
+
+  /** One multi-row INSERT per batch: one round trip instead of one per question. */
+  private async insertQuestions(rows: QuestionRecord[]): Promise<void> {
+    const values: unknown[] = [];
+    const tuples = rows.map((question, index) => {
+      values.push(
         question.askedAt.getTime(),
         question.surface,
         question.language,
         question.topic,
         question.text ?? null,
         question.normalized ?? null,
-      ],
+      );
+      const at = index * 6;
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6})`;
+    });
+    await this.queries.query(
+      `INSERT INTO questions (asked_at, surface, language, topic, text, normalized) VALUES ${tuples.join(', ')}`,
+      values,
     );
-    return Number(rows[0]?.id);
   }
 
   async recordVote(vote: VoteRecord): Promise<'new' | 'changed' | 'same'> {
@@ -309,6 +323,7 @@ export class PostgresStore implements Store {
   }
 
   async usageReport(since: Date | undefined): Promise<UsageReport> {
+    await this.questions.flush();
     const from = since?.getTime() ?? 0;
     const [totals, topTopics, unanswered, votes, languages] = await Promise.all([
       this.queries.query<{ asked: number; answered: number }>(
@@ -348,6 +363,7 @@ export class PostgresStore implements Store {
   }
 
   async purgeBefore(before: Date): Promise<number> {
+    await this.questions.flush();
     return this.inTransaction(this.queries, async (client) => {
       const questions = await client.query('DELETE FROM questions WHERE asked_at < $1', [before.getTime()]);
       const votes = await client.query('DELETE FROM votes WHERE voted_at < $1', [before.getTime()]);
@@ -356,6 +372,7 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (!this.queries.ended) await this.questions.flush().catch(() => {});
     await Promise.all([endPool(this.queries), endPool(this.claims)]);
   }
 }

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { isLanguage, type Language } from '../knowledge/languages.js';
 import { MIGRATIONS } from './migrations.js';
+import { QuestionBuffer } from './question-buffer.js';
 import { type SubscriptionRow, type TipPostRow, toSubscription, toTipRecord } from './rows.js';
 import type {
   NewSubscription,
@@ -16,7 +17,7 @@ import type {
   UsageReport,
   VoteRecord,
 } from './store.js';
-import { StoreError } from './store.js';
+import { StoreError, type StoreOptions } from './store.js';
 
 /** PRAGMA application_id of a SocialVS database ("SoVS"): tells our file from someone else's. */
 export const APPLICATION_ID = 0x536f5653;
@@ -29,8 +30,11 @@ export class SqliteStore implements Store {
 
   private readonly statements = new Map<string, Database.Statement>();
 
-  private constructor(db: Database.Database) {
+  private readonly questions: QuestionBuffer;
+
+  private constructor(db: Database.Database, onBackgroundError: (error: Error) => void) {
     this.db = db;
+    this.questions = new QuestionBuffer((rows) => this.insertQuestions(rows), onBackgroundError);
   }
 
   /** A prepared statement, compiled once per SQL text: every question and event writes here. */
@@ -44,7 +48,7 @@ export class SqliteStore implements Store {
   }
 
   /** Opens (creating if needed) and migrates; a file that can't be opened or isn't ours is a StoreError. */
-  static open(path: string): SqliteStore {
+  static open(path: string, options: StoreOptions = {}): SqliteStore {
     const shown = path === ':memory:' ? 'the in-memory database' : path;
     let db: Database.Database;
     try {
@@ -72,7 +76,7 @@ export class SqliteStore implements Store {
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       if (applicationId === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
-      const store = new SqliteStore(db);
+      const store = new SqliteStore(db, options.onBackgroundError ?? (() => {}));
       store.migrate(shown);
       return store;
     } catch (error) {
@@ -197,18 +201,26 @@ export class SqliteStore implements Store {
     return rows.map(toTipRecord);
   }
 
-  async recordQuestion(question: QuestionRecord): Promise<number> {
-    const result = this.statement(
+  async recordQuestion(question: QuestionRecord): Promise<void> {
+    this.questions.add(question);
+  }
+
+  private insertQuestions(rows: QuestionRecord[]): void {
+    const insert = this.statement(
       'INSERT INTO questions (asked_at, surface, language, topic, text, normalized) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(
-      question.askedAt.getTime(),
-      question.surface,
-      question.language,
-      question.topic,
-      question.text ?? null,
-      question.normalized ?? null,
     );
-    return Number(result.lastInsertRowid);
+    this.db.transaction(() => {
+      for (const question of rows) {
+        insert.run(
+          question.askedAt.getTime(),
+          question.surface,
+          question.language,
+          question.topic,
+          question.text ?? null,
+          question.normalized ?? null,
+        );
+      }
+    })();
   }
 
   async recordVote(vote: VoteRecord): Promise<'new' | 'changed' | 'same'> {
@@ -229,6 +241,7 @@ export class SqliteStore implements Store {
   }
 
   async usageReport(since: Date | undefined): Promise<UsageReport> {
+    await this.questions.flush();
     const from = since?.getTime() ?? 0;
     const totals = this.statement(
       'SELECT count(*) AS asked, count(topic) AS answered FROM questions WHERE asked_at >= ?',
@@ -254,6 +267,7 @@ export class SqliteStore implements Store {
   }
 
   async purgeBefore(before: Date): Promise<number> {
+    await this.questions.flush();
     const purge = this.db.transaction(() => {
       const questions = this.statement('DELETE FROM questions WHERE asked_at < ?').run(
         before.getTime(),
@@ -265,6 +279,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    await this.questions.flush().catch(() => {});
+    this.db.close();
   }
 }

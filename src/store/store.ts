@@ -42,8 +42,11 @@ export interface Store {
   tipHistory(channelId: string): Promise<TipRecord[]>;
 
   // Feedback and the usage report
-  /** Records a question and its outcome; returns its id (the answer's id for votes). */
-  recordQuestion(question: QuestionRecord): Promise<number>;
+  /**
+   * Logs a question and its outcome. Written in batches (question-buffer.ts): a report,
+   * a purge or close() sees every question logged before it.
+   */
+  recordQuestion(question: QuestionRecord): Promise<void>;
   /** One vote per user per answer: a second vote replaces the first. */
   recordVote(vote: VoteRecord): Promise<'new' | 'changed' | 'same'>;
   /** The figures of the usage report for questions and votes at or after `since` (all when undefined). */
@@ -125,6 +128,14 @@ export interface TipRecord {
   claimedAt: string;
   messageTs: string | undefined;
   postedAt: string | undefined;
+}
+
+export interface StoreOptions {
+  /**
+   * Told of a failure nobody is waiting on (a batch of the question log, an idle
+   * PostgreSQL connection dropped by the server); must not throw.
+   */
+  onBackgroundError?: (error: Error) => void;
 }
 
 export class StoreError extends Error {

@@ -28,7 +28,7 @@ async function database(): Promise<TestDatabase> {
 }
 
 async function open(url: string, onIdleError?: (error: Error) => void): Promise<PostgresStore> {
-  const store = await PostgresStore.open(url, onIdleError ? { onIdleError } : {});
+  const store = await PostgresStore.open(url, onIdleError ? { onBackgroundError: onIdleError } : {});
   cleanups.push(() => store.close());
   return store;
 }
@@ -168,13 +168,17 @@ describe('connection problems are one plain line, without the password', () => {
 });
 
 describe('a replica that dies holding a claim', () => {
-  /** Ends the connection whose transaction sits waiting on our gate, as a killed process would. */
+  /**
+   * Ends the connection whose transaction sits waiting on our gate, as a killed process
+   * would: the one idle in a transaction that has written (its claim row), not the other
+   * store's, which may be between its BEGIN and its INSERT.
+   */
   async function killHolder(url: string): Promise<number> {
     const name = new URL(url).pathname.slice(1);
     const rows = await sql<{ killed: boolean }>(
       url,
       `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
-         WHERE datname = $1 AND state = 'idle in transaction'`,
+         WHERE datname = $1 AND state = 'idle in transaction' AND backend_xid IS NOT NULL`,
       [name],
     );
     return rows.filter((row) => row.killed).length;

@@ -1,0 +1,56 @@
+/**
+ * The question log, written in batches. Every answer adds a row, and one transaction per
+ * row costs more than the rest of answering a slash command (each commit rewrites the
+ * table's and its index's pages); one transaction per batch costs a fraction of that.
+ * A batch goes at most FLUSH_DELAY_MS after its first row, at MAX_BATCH rows, and
+ * whenever the log is read (the report), purged or the store closes. A crash can lose
+ * the last moment of the log, never an answer, a vote or a claim.
+ */
+import type { QuestionRecord } from './store.js';
+
+const FLUSH_DELAY_MS = 200;
+const MAX_BATCH = 200;
+/** Rows kept while the database refuses them, before the oldest are dropped. */
+const MAX_PENDING = 10_000;
+
+export class QuestionBuffer {
+  private pending: QuestionRecord[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly write: (rows: QuestionRecord[]) => Promise<void> | void,
+    private readonly onError: (error: Error) => void,
+  ) {}
+
+  add(question: QuestionRecord): void {
+    this.pending.push(question);
+    if (this.pending.length > MAX_PENDING) this.pending.splice(0, this.pending.length - MAX_PENDING);
+    if (this.pending.length >= MAX_BATCH) {
+      void this.flush().catch(this.onError);
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush().catch(this.onError), FLUSH_DELAY_MS);
+      // The log never keeps the process alive on its own; close() flushes what is left.
+      this.timer.unref();
+    }
+  }
+
+  /** Writes what is pending (after any write under way); a failed batch is kept for the next try. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const next = this.writing.then(async () => {
+      if (this.pending.length === 0) return;
+      const rows = this.pending;
+      this.pending = [];
+      try {
+        await this.write(rows);
+      } catch (error) {
+        this.pending = [...rows, ...this.pending].slice(-MAX_PENDING);
+        throw error;
+      }
+    });
+    this.writing = next.catch(() => {});
+    return next;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The question log's batching: rows are written together, in order, when the delay
+ * passes, when a batch is full or on flush(); a refused batch is kept for the next try.
+ */
+import { describe, expect, it } from 'vitest';
+import { QuestionBuffer } from '../../src/store/question-buffer.js';
+import type { QuestionRecord } from '../../src/store/store.js';
+
+const question = (n: number): QuestionRecord => ({
+  askedAt: new Date(1_700_000_000_000 + n),
+  surface: 'command',
+  language: 'en',
+  topic: null,
+  text: `q${n}`,
+});
+
+describe('QuestionBuffer', () => {
+  it('writes nothing until flushed, then every row once, in order, in one batch', async () => {
+    const batches: string[][] = [];
+    const buffer = new QuestionBuffer(
+      (rows) => {
+        batches.push(rows.map((row) => row.text ?? ''));
+      },
+      (error) => {
+        throw error;
+      },
+    );
+    for (let n = 0; n < 5; n++) buffer.add(question(n));
+    expect(batches).toEqual([]);
+    await buffer.flush();
+    await buffer.flush();
+    expect(batches).toEqual([['q0', 'q1', 'q2', 'q3', 'q4']]);
+  });
+
+  it('writes on its own after the delay, and at once when a batch is full', async () => {
+    const batches: number[] = [];
+    const buffer = new QuestionBuffer(
+      (rows) => {
+        batches.push(rows.length);
+      },
+      () => {},
+    );
+    buffer.add(question(0));
+    await expect.poll(() => batches).toEqual([1]);
+    for (let n = 0; n < 200; n++) buffer.add(question(n));
+    await expect.poll(() => batches).toEqual([1, 200]);
+  });
+
+  it('keeps a refused batch, reports the error, and writes it with the next rows', async () => {
+    const errors: string[] = [];
+    const written: string[] = [];
+    let refuse = true;
+    const buffer = new QuestionBuffer(
+      (rows) => {
+        if (refuse) throw new Error('database is locked');
+        written.push(...rows.map((row) => row.text ?? ''));
+      },
+      (error) => errors.push(error.message),
+    );
+    buffer.add(question(1));
+    await expect(buffer.flush()).rejects.toThrow('database is locked');
+    buffer.add(question(2));
+    refuse = false;
+    await buffer.flush();
+    expect(written).toEqual(['q1', 'q2']);
+  });
+});
