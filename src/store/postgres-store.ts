@@ -402,7 +402,7 @@ async function endPool(pool: pg.Pool): Promise<void> {
 }
 
 /** host:port/database, for messages: never the user or the password. */
-export function describeTarget(url: string): string {
+function describeTarget(url: string): string {
   try {
     const parsed = new URL(url);
     return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}${parsed.pathname || '/'}`;

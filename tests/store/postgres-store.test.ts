@@ -14,6 +14,8 @@ import { openStore } from '../../src/store/open-store.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { StoreError, type TipSettlement } from '../../src/store/store.js';
+import { gate } from '../support/gate.js';
+import { expectPlain } from '../support/plain-message.js';
 import { freshPostgresDatabase, type TestDatabase } from '../support/postgres.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -58,19 +60,6 @@ async function openError(url: string): Promise<StoreError> {
   );
   expect(caught).toBeInstanceOf(StoreError);
   return caught as StoreError;
-}
-
-function expectPlain(message: string): void {
-  expect(message).not.toContain('\n');
-  expect(message).not.toContain('    at ');
-}
-
-function gate(): { opened: Promise<void>; open(): void } {
-  let open = () => {};
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { opened, open };
 }
 
 describe('migrations', () => {

@@ -16,6 +16,7 @@ import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open-store.js';
 import { APPLICATION_ID, SqliteStore } from '../../src/store/sqlite-store.js';
 import { StoreError } from '../../src/store/store.js';
+import { expectPlain } from '../support/plain-message.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const tmpDirs: string[] = [];
@@ -37,13 +38,6 @@ function openError(path: string): StoreError {
     return error as StoreError;
   }
   throw new Error(`SqliteStore.open(${path}) did not throw`);
-}
-
-/** One plain line: no stack frames, no line breaks. */
-function expectPlain(message: string): void {
-  expect(message).not.toContain('\n');
-  expect(message).not.toMatch(/\s+at\s+\S+\s+\(/);
-  expect(message).not.toContain('    at ');
 }
 
 describe('migrations', () => {

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../src/store/postgres-store.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import type { QuestionRecord, Store, TipClaim, TipSettlement } from '../../src/store/store.js';
+import { gate } from '../support/gate.js';
 import { freshPostgresDatabase } from '../support/postgres.js';
 
 interface Engine {
@@ -37,15 +38,6 @@ const engines: Engine[] = [
     },
   },
 ];
-
-/** A promise with its resolve, for holding work open until the test says so. */
-function gate(): { opened: Promise<void>; open(): void } {
-  let open = () => {};
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { opened, open };
-}
 
 const DAY = '2026-11-23';
 const claimFor = (channelId: string, tipKey = 'tip-a'): TipClaim => ({
