@@ -53,7 +53,9 @@ export function createSlackApp({
     // No listener keeps conversation state; Bolt's default store would look it up (and
     // build a "not found" error) for every request.
     convoStore: false as const,
-    ignoreSelf: true,
+    // Bolt's ignoreSelf runs on every request as global middleware but only concerns
+    // events: the event listener runs it itself (listeners/events/index.ts).
+    ignoreSelf: false,
   };
   const app =
     config.mode === 'socket'
@@ -79,7 +81,13 @@ export function createSlackApp({
             { logger, answerMalformed: (body) => answerMalformed(body, assistant, config) },
           ),
         });
-  if (inFlight) app.use(inFlight.middleware);
+  if (inFlight) {
+    // Counted around processEvent, which both receivers (HTTP and Socket Mode) call for
+    // every request and which resolves once every listener has finished. A global
+    // middleware would do the same at the cost of a step of Bolt's chain per request.
+    const processEvent = app.processEvent.bind(app);
+    app.processEvent = (event) => inFlight.track(processEvent(event));
+  }
   registerListeners(app, { assistant, logger, locales: new LocaleCache(logger) });
   app.error(async (error) => {
     logger.error('unhandled listener error:', error);

@@ -3,8 +3,6 @@
  * after, so closing the HTTP server doesn't wait for answers; on shutdown the bot waits
  * here (bounded) until the answers it already promised have been sent.
  */
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-
 export class InFlight {
   private count = 0;
   private waiters: Array<() => void> = [];
@@ -13,16 +11,14 @@ export class InFlight {
     return this.count;
   }
 
-  /** Global middleware, registered first: `next()` resolves when every listener has finished. */
-  readonly middleware: Middleware<AnyMiddlewareArgs> = async ({ next }) => {
+  /** Counts `work` (one request, from receipt until every listener has finished) while it runs. */
+  track<T>(work: Promise<T>): Promise<T> {
     this.count++;
-    try {
-      await next();
-    } finally {
+    return work.finally(() => {
       this.count--;
       if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
-    }
-  };
+    });
+  }
 
   /** Resolves true when nothing is in flight, or false once `timeoutMs` has passed. */
   drain(timeoutMs: number): Promise<boolean> {
