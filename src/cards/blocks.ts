@@ -1,7 +1,8 @@
 /**
  * The Block Kit subset SocialVS sends, typed after Slack's own shapes so the cards
  * can be passed to the Web API as they are, and Slack's size limits, checked by
- * `blockKitProblems` in the tests and before anything is sent.
+ * `blockKitProblems` in the tests (every card of every topic and language, and
+ * generated hostile input).
  */
 export interface PlainText {
   type: 'plain_text';
@@ -127,4 +128,17 @@ export function blockKitProblems(blocks: Block[], maxBlocks: number = LIMITS.blo
     }
   });
   return problems;
+}
+
+/**
+ * Freezes a value and everything in it. Card parts built once and shared by every card
+ * are frozen, so code that changed one card's block in place would fail loudly instead
+ * of changing every later card.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }

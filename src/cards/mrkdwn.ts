@@ -17,6 +17,8 @@ export function escapeMrkdwn(text: string): string {
 
 /** Cuts text to `max` characters (not UTF-16 units), ending with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {
+  // A string has at least as many UTF-16 units as characters: short enough either way.
+  if (text.length <= max) return text;
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }

@@ -6,7 +6,7 @@ import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../knowledge/languages
 import type { KnowledgeBase, Topic } from '../knowledge/load.js';
 import { translate } from '../knowledge/ui-strings.js';
 import { ACTION_IDS, encodeValue } from './actions.js';
-import type { Block, Button, Card } from './blocks.js';
+import { type Block, type Button, type Card, deepFreeze, type Mrkdwn } from './blocks.js';
 import { escapeMrkdwn, quoteUserText, truncate } from './mrkdwn.js';
 
 /** Where the card is shown: an ephemeral reply can be shared; a channel message already is. */
@@ -59,55 +59,67 @@ export function neighbours(
   };
 }
 
-export function topicCard(
-  kb: KnowledgeBase,
-  topic: Topic,
-  language: Language,
-  options: TopicCardOptions,
-): Card {
+/**
+ * The parts of a topic's card that depend only on the topic, the language and the
+ * surface: built once each (at most topics × 4 languages × 2 surfaces), since a card is
+ * built for every answer and these parts were most of its cost. Frozen, because every
+ * card built from them shares them.
+ */
+interface FixedParts {
+  /** Header, summary and the two sides (or what both share). */
+  readonly head: readonly Block[];
+  /** Sources and the topic's position, before what the asker typed. */
+  readonly context: readonly Mrkdwn[];
+  /** Previous / next / share, and the other languages. */
+  readonly tail: readonly Block[];
+  readonly text: string;
+}
+
+const fixedPartsByKb = new WeakMap<KnowledgeBase, Map<string, FixedParts>>();
+
+function fixedParts(kb: KnowledgeBase, topic: Topic, language: Language, surface: Surface): FixedParts {
+  let byKey = fixedPartsByKb.get(kb);
+  if (!byKey) {
+    byKey = new Map();
+    fixedPartsByKb.set(kb, byKey);
+  }
+  const key = `${topic.id} ${language} ${surface}`;
+  let parts = byKey.get(key);
+  if (!parts) {
+    parts = deepFreeze(buildFixedParts(kb, topic, language, surface));
+    byKey.set(key, parts);
+  }
+  return parts;
+}
+
+function buildFixedParts(kb: KnowledgeBase, topic: Topic, language: Language, surface: Surface): FixedParts {
   const t = (key: Parameters<typeof translate>[2], vars?: Record<string, string | number>) =>
     translate(kb.ui, language, key, vars);
   const text = topic.text[language];
   const { previous, next, position } = neighbours(kb, topic.id);
 
-  const blocks: Block[] = [
+  const head: Block[] = [
     { type: 'header', block_id: 'topic_header', text: { type: 'plain_text', text: text.title, emoji: true } },
     { type: 'section', block_id: 'topic_summary', text: { type: 'mrkdwn', text: text.summary } },
+    topic.kind === 'similarity'
+      ? {
+          type: 'section',
+          block_id: 'topic_both',
+          text: { type: 'mrkdwn', text: `*${t('card.both')}*\n${text.both ?? ''}` },
+        }
+      : {
+          type: 'section',
+          block_id: 'topic_sides',
+          fields: [
+            { type: 'mrkdwn', text: `*${t('card.networking')}*\n${text.networking ?? ''}` },
+            { type: 'mrkdwn', text: `*${t('card.media')}*\n${text.media ?? ''}` },
+          ],
+        },
   ];
-  if (topic.kind === 'similarity') {
-    blocks.push({
-      type: 'section',
-      block_id: 'topic_both',
-      text: { type: 'mrkdwn', text: `*${t('card.both')}*\n${text.both ?? ''}` },
-    });
-  } else {
-    blocks.push({
-      type: 'section',
-      block_id: 'topic_sides',
-      fields: [
-        { type: 'mrkdwn', text: `*${t('card.networking')}*\n${text.networking ?? ''}` },
-        { type: 'mrkdwn', text: `*${t('card.media')}*\n${text.media ?? ''}` },
-      ],
-    });
-  }
-
-  const context = [
-    { type: 'mrkdwn' as const, text: t('card.sources', { sources: sourcesLine(topic) }) },
-    { type: 'mrkdwn' as const, text: t('card.position', { n: position, total: kb.topics.length }) },
+  const context: Mrkdwn[] = [
+    { type: 'mrkdwn', text: t('card.sources', { sources: sourcesLine(topic) }) },
+    { type: 'mrkdwn', text: t('card.position', { n: position, total: kb.topics.length }) },
   ];
-  if (options.question?.trim()) {
-    context.push({
-      type: 'mrkdwn',
-      text: t('card.you_asked', { question: quoteUserText(options.question) }),
-    });
-  }
-  if (options.sharedBy) {
-    context.push({
-      type: 'mrkdwn',
-      text: t('card.shared_by', { user: quoteUserText(options.sharedBy, 80) }),
-    });
-  }
-  blocks.push({ type: 'context', block_id: 'topic_context', elements: context });
 
   const navigation: Button[] = [
     button(
@@ -121,27 +133,55 @@ export function topicCard(
       encodeValue({ topic: next.id, language }),
     ),
   ];
-  if (options.surface === 'ephemeral') {
+  if (surface === 'ephemeral') {
     navigation.push(
       button(ACTION_IDS.share, t('button.share'), encodeValue({ topic: topic.id, language }), 'primary'),
     );
   }
-  blocks.push({ type: 'actions', block_id: 'topic_navigation', elements: navigation });
-  blocks.push({
-    type: 'actions',
-    block_id: 'topic_languages',
-    elements: LANGUAGES.filter((other) => other !== language).map((other) =>
-      button(
-        `${ACTION_IDS.languagePrefix}${other}`,
-        LANGUAGE_NAMES[other],
-        encodeValue({ topic: topic.id, language: other }),
+  const tail: Block[] = [
+    { type: 'actions', block_id: 'topic_navigation', elements: navigation },
+    {
+      type: 'actions',
+      block_id: 'topic_languages',
+      elements: LANGUAGES.filter((other) => other !== language).map((other) =>
+        button(
+          `${ACTION_IDS.languagePrefix}${other}`,
+          LANGUAGE_NAMES[other],
+          encodeValue({ topic: topic.id, language: other }),
+        ),
       ),
-    ),
-  });
+    },
+  ];
+  return { head, context, tail, text: `${text.title}: ${truncate(text.summary, 300)}` };
+}
 
+export function topicCard(
+  kb: KnowledgeBase,
+  topic: Topic,
+  language: Language,
+  options: TopicCardOptions,
+): Card {
+  const parts = fixedParts(kb, topic, language, options.surface);
+  const context = [...parts.context];
+  if (options.question?.trim()) {
+    context.push({
+      type: 'mrkdwn',
+      text: translate(kb.ui, language, 'card.you_asked', { question: quoteUserText(options.question) }),
+    });
+  }
+  if (options.sharedBy) {
+    context.push({
+      type: 'mrkdwn',
+      text: translate(kb.ui, language, 'card.shared_by', { user: quoteUserText(options.sharedBy, 80) }),
+    });
+  }
+  const blocks: Block[] = [
+    ...parts.head,
+    { type: 'context', block_id: 'topic_context', elements: context },
+    ...parts.tail,
+  ];
   if (options.answerId) blocks.push(...feedbackBlocks(kb, topic, language, options));
-
-  return { text: `${text.title}: ${truncate(text.summary, 300)}`, blocks };
+  return { text: parts.text, blocks };
 }
 
 function feedbackBlocks(
