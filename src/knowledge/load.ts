@@ -3,9 +3,10 @@
  * with the file, the topic and the field it is in.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import type { Language } from './languages.js';
 import {
@@ -18,7 +19,17 @@ import {
   type TopicText,
   UiStringsFileSchema,
 } from './schema.js';
+import { DEFAULT_SNAPSHOT_FILE, readSnapshot } from './snapshot.js';
 import { UI_KEYS, type UiStrings } from './ui-strings.js';
+
+// The YAML parser is loaded only when the YAML is read: a start from the build's
+// snapshot (see snapshot.ts) never needs it.
+const require = createRequire(import.meta.url);
+let yaml: typeof Yaml | undefined;
+function parseYaml(text: string): unknown {
+  yaml ??= require('yaml') as typeof Yaml;
+  return yaml.parse(text);
+}
 
 /** data/ of this checkout, found upwards from this file (src/knowledge/ or dist/src/knowledge/). */
 export const DEFAULT_DATA_DIR = findDataDir(dirname(fileURLToPath(import.meta.url)));
@@ -77,7 +88,21 @@ function readYaml(file: string, shownAs: string, problems: string[]): unknown {
   }
 }
 
-export function loadKnowledgeBase(dataDir: string = DEFAULT_DATA_DIR): KnowledgeBase {
+export interface LoadOptions {
+  /**
+   * The build's snapshot to start from when data/ is unchanged since it was written;
+   * false reads and checks the YAML whatever (`npm run validate`, the build itself).
+   */
+  snapshot?: string | false;
+}
+
+export function loadKnowledgeBase(
+  dataDir: string = DEFAULT_DATA_DIR,
+  { snapshot = DEFAULT_SNAPSHOT_FILE }: LoadOptions = {},
+): KnowledgeBase {
+  const fromSnapshot = snapshot === false ? undefined : readSnapshot(dataDir, snapshot);
+  if (fromSnapshot) return fromSnapshot;
+
   const problems: string[] = [];
   const shown = (file: string) => relative(process.cwd(), file) || file;
 

@@ -1,0 +1,93 @@
+/**
+ * A JSON copy of the validated concept base, written by `npm run build` beside the
+ * compiled code (dist/knowledge.snapshot.json). Parsing the YAML and checking it with
+ * zod was most of the bot's own start-up time; the copy skips both, and is used only
+ * while data/ holds exactly the bytes it was made from. Any edit to a data file makes it
+ * stale, and the bot then reads and checks the YAML as before (a broken file still stops
+ * the start with every problem listed).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { KnowledgeBase, Topic } from './load.js';
+import type { UiStrings } from './ui-strings.js';
+
+/** Bumped whenever the shape of KnowledgeBase changes, so an old copy is never read as a new one. */
+const FORMAT = 1;
+
+/** dist/knowledge.snapshot.json for the compiled bot; beside src/ (never written) for the sources. */
+export const DEFAULT_SNAPSHOT_FILE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'knowledge.snapshot.json',
+);
+
+interface SnapshotFile {
+  format: number;
+  fingerprint: string;
+  topics: Topic[];
+  ui: UiStrings;
+}
+
+/** The files the loader reads, in the order it reads them, relative to the data folder. */
+function dataFiles(dataDir: string): string[] {
+  const topics = readdirSync(join(dataDir, 'topics'))
+    .filter((name) => name.endsWith('.yml') || name.endsWith('.yaml'))
+    .sort()
+    .map((name) => `topics/${name}`);
+  return ['sources.yml', ...topics, 'ui/strings.yml'];
+}
+
+/** A hash of every data file's name and bytes. Throws when a file can't be read. */
+export function dataFingerprint(dataDir: string): string {
+  const hash = createHash('sha256');
+  for (const name of dataFiles(dataDir)) {
+    hash
+      .update(name)
+      .update('\0')
+      .update(readFileSync(join(dataDir, name)))
+      .update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** Writes the copy of a knowledge base loaded (and checked) from `dataDir`. */
+export function writeSnapshot(
+  kb: KnowledgeBase,
+  dataDir: string,
+  file: string = DEFAULT_SNAPSHOT_FILE,
+): void {
+  const snapshot: SnapshotFile = {
+    format: FORMAT,
+    fingerprint: dataFingerprint(dataDir),
+    topics: kb.topics,
+    ui: kb.ui,
+  };
+  mkdirSync(dirname(file), { recursive: true });
+  // Written whole, then renamed: a bot starting meanwhile sees the old copy or the new one.
+  writeFileSync(`${file}.tmp`, JSON.stringify(snapshot));
+  renameSync(`${file}.tmp`, file);
+}
+
+/** The knowledge base from the copy, or undefined when there is none, it is unreadable, or data/ changed since. */
+export function readSnapshot(
+  dataDir: string,
+  file: string = DEFAULT_SNAPSHOT_FILE,
+): KnowledgeBase | undefined {
+  let snapshot: SnapshotFile;
+  try {
+    snapshot = JSON.parse(readFileSync(file, 'utf8')) as SnapshotFile;
+    if (snapshot?.format !== FORMAT || snapshot.fingerprint !== dataFingerprint(dataDir)) return undefined;
+  } catch {
+    return undefined;
+  }
+  const topics = snapshot.topics;
+  return {
+    topics,
+    byId: new Map(topics.map((topic) => [topic.id, topic])),
+    tips: topics.flatMap((topic) => topic.tips),
+    ui: snapshot.ui,
+  };
+}
