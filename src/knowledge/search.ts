@@ -316,6 +316,34 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     return candidates;
   };
 
+  /**
+   * What a word is, read once per word rather than once per question: people ask with
+   * the same few hundred words, and stemming and classifying them was a third of a search.
+   */
+  interface KnownWord {
+    key: string;
+    cls: WordClass;
+    exact: Term | undefined;
+    stopLanguages: Language[];
+  }
+  const wordCache = new Map<string, KnownWord>();
+  const knownWord = (word: string): KnownWord => {
+    let known = wordCache.get(word);
+    if (!known) {
+      const key = stem(word);
+      const cls = classify(word);
+      known = {
+        key,
+        cls,
+        exact: terms.get(key),
+        stopLanguages: cls === 'stop' ? stopwordLanguages(word) : [],
+      };
+      if (wordCache.size > 10_000) wordCache.clear();
+      wordCache.set(word, known);
+    }
+    return known;
+  };
+
   const search = (question: string, trace?: string[]): SearchResult => {
     const text = stripSlackMarkup(question.slice(0, MAX_QUERY_CHARS));
     const tokens = words(text).slice(0, MAX_QUERY_WORDS);
@@ -339,12 +367,11 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
 
     let fuzzyLookups = 0;
     const read = tokens.map((word) => {
-      const key = stem(word);
-      let cls = classify(word);
-      const exact = terms.get(key);
+      const { key, exact, stopLanguages, cls: wordClass } = knownWord(word);
+      let cls = wordClass;
       let candidates: Candidate[] = exact ? [{ term: exact, sim: 1 }] : [];
       if (cls === 'stop') {
-        vote(stopwordLanguages(word), STOPWORD_VOTE);
+        vote(stopLanguages, STOPWORD_VOTE);
       } else if (
         exact &&
         cls === 'content' &&

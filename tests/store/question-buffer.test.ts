@@ -3,7 +3,7 @@
  * passes, when a batch is full or on flush(); a refused batch is kept for the next try.
  */
 import { describe, expect, it } from 'vitest';
-import { QuestionBuffer } from '../../src/store/question-buffer.js';
+import { MAX_BATCH, QuestionBuffer } from '../../src/store/question-buffer.js';
 import type { QuestionRecord } from '../../src/store/store.js';
 
 const question = (n: number): QuestionRecord => ({
@@ -42,8 +42,8 @@ describe('QuestionBuffer', () => {
     );
     buffer.add(question(0));
     await expect.poll(() => batches).toEqual([1]);
-    for (let n = 0; n < 200; n++) buffer.add(question(n));
-    await expect.poll(() => batches).toEqual([1, 200]);
+    for (let n = 0; n < MAX_BATCH; n++) buffer.add(question(n));
+    await expect.poll(() => batches).toEqual([1, MAX_BATCH]);
   });
 
   it('keeps a refused batch, reports the error, and writes it with the next rows', async () => {

@@ -1,0 +1,46 @@
+/**
+ * Folding: the ASCII shortcut that most questions take gives exactly what the full
+ * Unicode folding gives, on any printable ASCII text (a property with a fixed seed), and
+ * on the cases that matter to search (French elision, apostrophes, punctuation).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fold, foldAscii, foldUnicode } from '../../src/knowledge/normalize.js';
+
+/** Printable ASCII, weighted towards what questions are made of. */
+const asciiText = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom("qu'", "l'", "d'", "c'", "it's ", 'ROI', 'Social Media', ' vs ', '--', '`', '?', ' '),
+      fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)) }),
+    ),
+    { maxLength: 40 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('fold', () => {
+  it('folds printable ASCII through the shortcut exactly as the full Unicode folding does', () => {
+    fc.assert(
+      fc.property(asciiText, (text) => {
+        expect(foldAscii(text)).toBe(foldUnicode(text));
+      }),
+      { numRuns: 2000, seed: 20261122 },
+    );
+  });
+
+  it.each([
+    ["Qu'est-ce que le ROI ?", 'que est ce que le roi'],
+    ["l'audience d'affaires", 'le audience de affaires'],
+    ["It's the SAME, isn't it?", 'it s the same isn t it'],
+    ['social_media`vs`networking!!', 'social media vs networking'],
+    ['  ROI  ', 'roi'],
+  ])('folds %j to %j', (text, folded) => {
+    expect(fold(text)).toBe(folded);
+    expect(foldUnicode(text)).toBe(folded);
+  });
+
+  it('takes the full folding for anything beyond ASCII', () => {
+    expect(fold('Médias sociaux – qu’est-ce que c’est ?')).toBe('medias sociaux que est ce que ce est');
+    expect(fold('Straße, GRÜN')).toBe('strasse grun');
+  });
+});
