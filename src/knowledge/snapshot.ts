@@ -7,7 +7,7 @@
  * the start with every problem listed).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase, Topic } from './load.js';
@@ -53,22 +53,31 @@ export function dataFingerprint(dataDir: string): string {
   return hash.digest('hex');
 }
 
-/** Writes the copy of a knowledge base loaded (and checked) from `dataDir`. */
+/**
+ * Writes the copy of a knowledge base loaded (and checked) from `dataDir`. `fingerprint`
+ * must be taken before loading: were a file saved meanwhile, the copy then carries the
+ * old fingerprint and is never used, instead of passing old content off as new.
+ */
 export function writeSnapshot(
   kb: KnowledgeBase,
-  dataDir: string,
+  fingerprint: string,
   file: string = DEFAULT_SNAPSHOT_FILE,
 ): void {
-  const snapshot: SnapshotFile = {
-    format: FORMAT,
-    fingerprint: dataFingerprint(dataDir),
-    topics: kb.topics,
-    ui: kb.ui,
-  };
+  const snapshot: SnapshotFile = { format: FORMAT, fingerprint, topics: kb.topics, ui: kb.ui };
   mkdirSync(dirname(file), { recursive: true });
   // Written whole, then renamed: a bot starting meanwhile sees the old copy or the new one.
-  writeFileSync(`${file}.tmp`, JSON.stringify(snapshot));
-  renameSync(`${file}.tmp`, file);
+  const partial = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(partial, JSON.stringify(snapshot));
+    renameSync(partial, file);
+  } finally {
+    rmSync(partial, { force: true });
+  }
+}
+
+/** Removes the copy (before a build checks the data again: a failed check must not leave the old one in use). */
+export function removeSnapshot(file: string = DEFAULT_SNAPSHOT_FILE): void {
+  rmSync(file, { force: true });
 }
 
 /** The knowledge base from the copy, or undefined when there is none, it is unreadable, or data/ changed since. */
@@ -76,18 +85,19 @@ export function readSnapshot(
   dataDir: string,
   file: string = DEFAULT_SNAPSHOT_FILE,
 ): KnowledgeBase | undefined {
-  let snapshot: SnapshotFile;
   try {
-    snapshot = JSON.parse(readFileSync(file, 'utf8')) as SnapshotFile;
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Partial<SnapshotFile> | null;
     if (snapshot?.format !== FORMAT || snapshot.fingerprint !== dataFingerprint(dataDir)) return undefined;
+    const { topics, ui } = snapshot;
+    if (!Array.isArray(topics) || topics.length === 0 || !ui || typeof ui !== 'object') return undefined;
+    return {
+      topics,
+      byId: new Map(topics.map((topic) => [topic.id, topic])),
+      tips: topics.flatMap((topic) => topic.tips),
+      ui,
+    };
   } catch {
+    // Unreadable or not ours: the YAML decides.
     return undefined;
   }
-  const topics = snapshot.topics;
-  return {
-    topics,
-    byId: new Map(topics.map((topic) => [topic.id, topic])),
-    tips: topics.flatMap((topic) => topic.tips),
-    ui: snapshot.ui,
-  };
 }
