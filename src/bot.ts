@@ -74,6 +74,10 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     options.write,
   );
 
+  // Asked first, answered while the data loads and the index is built: a round trip to
+  // Slack costs the start-up nothing on top.
+  const tokenCheck = checkToken(config, logger);
+
   let kb: ReturnType<typeof loadKnowledgeBase>;
   try {
     kb = loadKnowledgeBase(options.dataDir ?? DEFAULT_DATA_DIR);
@@ -116,26 +120,14 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     timeZone: config.tipTimezone,
     logger,
   });
-  // A wrong token is the most common set-up mistake: say so now, not at the first question.
-  let identity: { botId: string; botUserId: string } | undefined;
-  try {
-    const client = new webApi.WebClient(config.botToken, {
-      slackApiUrl: config.slackApiUrl,
-      logger,
-      retryConfig: { retries: 1 },
-      timeout: config.slackTimeoutMs,
-    });
-    const result = await client.auth.test();
-    if (result.bot_id && result.user_id) identity = { botId: result.bot_id, botUserId: result.user_id };
-  } catch (error) {
-    const code = slackErrorCode(error);
-    if (['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired'].includes(code)) {
-      await store.close();
-      throw new StartupError(`Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token again.`);
-    }
-    logSlackError(logger, error, { method: 'auth.test' });
-    logger.warn('Could not reach Slack to check the token; starting anyway.');
+  const token = await tokenCheck;
+  if (token.refused) {
+    await store.close();
+    throw new StartupError(
+      `Slack refused SLACK_BOT_TOKEN (${token.refused}): copy the Bot User OAuth Token again.`,
+    );
   }
+  const identity = token.identity;
 
   const inFlight = new InFlight();
   const app = createSlackApp({
@@ -196,6 +188,37 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
       await store.close();
     },
   };
+}
+
+/**
+ * A wrong token is the most common set-up mistake: auth.test says so at start, not at the
+ * first question. The bot's ids it returns are handed to Bolt. Never rejects: an
+ * unreachable Slack is logged and the bot starts anyway.
+ */
+async function checkToken(
+  config: Config,
+  logger: RedactingLogger,
+): Promise<{ identity?: { botId: string; botUserId: string }; refused?: string }> {
+  try {
+    const client = new webApi.WebClient(config.botToken, {
+      slackApiUrl: config.slackApiUrl,
+      logger,
+      retryConfig: { retries: 1 },
+      timeout: config.slackTimeoutMs,
+    });
+    const result = await client.auth.test();
+    return result.bot_id && result.user_id
+      ? { identity: { botId: result.bot_id, botUserId: result.user_id } }
+      : {};
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired'].includes(code)) {
+      return { refused: code };
+    }
+    logSlackError(logger, error, { method: 'auth.test' });
+    logger.warn('Could not reach Slack to check the token; starting anyway.');
+    return {};
+  }
 }
 
 /**
