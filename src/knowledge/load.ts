@@ -19,6 +19,7 @@ import {
   type TopicText,
   UiStringsFileSchema,
 } from './schema.js';
+import type { Vocabulary } from './search.js';
 import { DEFAULT_SNAPSHOT_FILE, readSnapshot } from './snapshot.js';
 import { UI_KEYS, type UiStrings } from './ui-strings.js';
 
@@ -62,6 +63,8 @@ export interface KnowledgeBase {
   byId: ReadonlyMap<string, Topic>;
   tips: TopicTip[];
   ui: UiStrings;
+  /** Search's vocabulary, when it came with the build's snapshot (else search derives it). */
+  vocabulary?: Vocabulary;
 }
 
 export class DataError extends Error {

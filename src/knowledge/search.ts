@@ -115,12 +115,32 @@ interface Candidate {
   sim: number;
 }
 
-export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
+/**
+ * What search knows, as plain data: every term with the topics that have it (and how
+ * strongly), the alias and question phrases, and the word pairs. Derived from the topics
+ * at every start from the YAML, in about 60 ms; the build stores it in the snapshot
+ * (see snapshot.ts) so the compiled bot starts without deriving it again.
+ */
+export interface Vocabulary {
+  terms: Array<{
+    stem: string;
+    cls: Term['cls'];
+    /** [topic index, strongest weight] */
+    weights: Array<[number, number]>;
+    languages: Language[];
+    idf: number;
+    strong: boolean;
+  }>;
+  phrases: Phrase[];
+  /** "stem stem" → [topic index, weight] */
+  bigrams: Array<[string, Array<[number, number]>]>;
+}
+
+export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
   const topics: Topic[] = kb.topics;
   const terms = new Map<string, Term>();
-  const phrasesByFirst = new Map<string, Phrase[]>();
+  const phrases: Phrase[] = [];
   const bigrams = new Map<string, Map<number, number>>();
-  const overviewIndex = topics.findIndex((topic) => topic.id === 'overview');
 
   const addTerm = (word: string, topicIndex: number, weight: number, language: Language) => {
     const cls = classify(word, language);
@@ -148,11 +168,7 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     const intentOnly = contentStems.length === 0;
     const stems = tokens.filter((_, i) => !intentOnly || classes[i] === 'stop').map(stem);
     if (stems.length >= 2) {
-      const phrase: Phrase = { stems, topic: topicIndex, weight, intentOnly };
-      const first = stems[0] as string;
-      const list = phrasesByFirst.get(first) ?? [];
-      list.push(phrase);
-      phrasesByFirst.set(first, list);
+      phrases.push({ stems, topic: topicIndex, weight, intentOnly });
     }
     for (let i = 1; i < contentStems.length; i++) {
       const key = `${contentStems[i - 1]} ${contentStems[i]}`;
@@ -205,6 +221,41 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     term.idf = Math.log(1 + topics.length / Math.max(strongTopics, 1));
     term.strong = strongTopics > 0;
   }
+  return {
+    terms: [...terms.values()].map((term) => ({
+      stem: term.stem,
+      cls: term.cls,
+      weights: [...term.weights],
+      languages: [...term.languages],
+      idf: term.idf,
+      strong: term.strong,
+    })),
+    phrases,
+    bigrams: [...bigrams].map(([key, byTopic]) => [key, [...byTopic]]),
+  };
+}
+
+/** The search over a knowledge base: from its snapshot's vocabulary when it has one, else derived now. */
+export function buildSearchIndex(
+  kb: KnowledgeBase,
+  vocabulary: Vocabulary = kb.vocabulary ?? buildVocabulary(kb),
+): SearchIndex {
+  const topics: Topic[] = kb.topics;
+  const overviewIndex = topics.findIndex((topic) => topic.id === 'overview');
+  const terms = new Map<string, Term>(
+    vocabulary.terms.map((term) => [
+      term.stem,
+      { ...term, weights: new Map(term.weights), languages: new Set(term.languages) },
+    ]),
+  );
+  const phrasesByFirst = new Map<string, Phrase[]>();
+  for (const phrase of vocabulary.phrases) {
+    const first = phrase.stems[0] as string;
+    const list = phrasesByFirst.get(first) ?? [];
+    list.push(phrase);
+    phrasesByFirst.set(first, list);
+  }
+  const bigrams = new Map(vocabulary.bigrams.map(([key, byTopic]) => [key, new Map(byTopic)]));
 
   // fuse.js proposes typo candidates, one index per first letter and word length (a typo
   // rarely hits the first letter, and a word more than MAX_EDITS letters longer or shorter

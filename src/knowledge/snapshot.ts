@@ -1,20 +1,22 @@
 /**
- * A JSON copy of the validated concept base, written by `npm run build` beside the
- * compiled code (dist/knowledge.snapshot.json). Parsing the YAML and checking it with
- * zod was most of the bot's own start-up time; the copy skips both, and is used only
- * while data/ holds exactly the bytes it was made from. Any edit to a data file makes it
- * stale, and the bot then reads and checks the YAML as before (a broken file still stops
- * the start with every problem listed).
+ * A JSON copy of the validated concept base and of search's vocabulary, written by
+ * `npm run build` beside the compiled code (dist/knowledge.snapshot.json). Parsing the
+ * YAML, checking it with zod and deriving the vocabulary were most of the bot's own
+ * start-up time; the copy skips all three, and is used only while data/ holds exactly
+ * the bytes it was made from. Any edit to a data file makes it stale, and the bot then
+ * reads and checks the YAML as before (a broken file still stops the start with every
+ * problem listed). The build writes it with the same code that reads it.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase, Topic } from './load.js';
+import { buildVocabulary, type Vocabulary } from './search.js';
 import type { UiStrings } from './ui-strings.js';
 
 /** Bumped whenever the shape of KnowledgeBase changes, so an old copy is never read as a new one. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** dist/knowledge.snapshot.json for the compiled bot; beside src/ (never written) for the sources. */
 export const DEFAULT_SNAPSHOT_FILE = join(
@@ -29,6 +31,7 @@ interface SnapshotFile {
   fingerprint: string;
   topics: Topic[];
   ui: UiStrings;
+  vocabulary: Vocabulary;
 }
 
 /** The files the loader reads, in the order it reads them, relative to the data folder. */
@@ -63,7 +66,13 @@ export function writeSnapshot(
   fingerprint: string,
   file: string = DEFAULT_SNAPSHOT_FILE,
 ): void {
-  const snapshot: SnapshotFile = { format: FORMAT, fingerprint, topics: kb.topics, ui: kb.ui };
+  const snapshot: SnapshotFile = {
+    format: FORMAT,
+    fingerprint,
+    topics: kb.topics,
+    ui: kb.ui,
+    vocabulary: buildVocabulary(kb),
+  };
   mkdirSync(dirname(file), { recursive: true });
   // Written whole, then renamed: a bot starting meanwhile sees the old copy or the new one.
   const partial = `${file}.${process.pid}.tmp`;
@@ -88,13 +97,18 @@ export function readSnapshot(
   try {
     const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Partial<SnapshotFile> | null;
     if (snapshot?.format !== FORMAT || snapshot.fingerprint !== dataFingerprint(dataDir)) return undefined;
-    const { topics, ui } = snapshot;
+    const { topics, ui, vocabulary } = snapshot;
     if (!Array.isArray(topics) || topics.length === 0 || !ui || typeof ui !== 'object') return undefined;
+    const whole =
+      Array.isArray(vocabulary?.terms) &&
+      Array.isArray(vocabulary.phrases) &&
+      Array.isArray(vocabulary.bigrams);
     return {
       topics,
       byId: new Map(topics.map((topic) => [topic.id, topic])),
       tips: topics.flatMap((topic) => topic.tips),
       ui,
+      ...(whole ? { vocabulary } : {}),
     };
   } catch {
     // Unreadable or not ours: the YAML decides.

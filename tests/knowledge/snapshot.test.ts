@@ -21,12 +21,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseDocument } from 'yaml';
+import { createCore } from '../../src/core/answer.js';
 import {
   DataError,
   DEFAULT_DATA_DIR,
   type KnowledgeBase,
   loadKnowledgeBase,
 } from '../../src/knowledge/load.js';
+import { buildVocabulary } from '../../src/knowledge/search.js';
 import {
   DEFAULT_SNAPSHOT_FILE,
   dataFingerprint,
@@ -144,6 +146,25 @@ describe('the knowledge snapshot', () => {
     const kb = loadKnowledgeBase(DEFAULT_DATA_DIR, { snapshot: file });
     expect(kb.topics).toHaveLength(13);
     expectSameKnowledge(kb, fromYaml);
+  });
+
+  it("carries search's vocabulary, and search over it answers exactly as search over the YAML", () => {
+    const fromSnapshot = loadKnowledgeBase(DEFAULT_DATA_DIR, { snapshot: snapshotOf(DEFAULT_DATA_DIR) });
+    expect(fromSnapshot.vocabulary).toStrictEqual(buildVocabulary(fromYaml));
+    expect(fromYaml.vocabulary).toBeUndefined();
+    const viaSnapshot = createCore(fromSnapshot);
+    const derived = createCore(fromYaml);
+    const questions = readFileSync(
+      join(DEFAULT_DATA_DIR, '..', 'tests', 'fixtures', 'heldout-questions.jsonl'),
+      'utf8',
+    )
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { q: string }).q);
+    expect(questions.length).toBeGreaterThan(100);
+    for (const question of [...questions, 'socail medai vs netwrok?', 'berkomunikasi', '']) {
+      expect(viaSnapshot.index.search(question), question).toStrictEqual(derived.index.search(question));
+    }
   });
 
   it('is what gets loaded while the data files are unchanged', () => {
@@ -343,7 +364,7 @@ describe('the knowledge snapshot', () => {
     expect(readdirSync(folder)).toEqual(['knowledge.snapshot.json']);
     expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     const json = JSON.parse(readFileSync(file, 'utf8')) as SnapshotJson;
-    expect(json.format).toBe(1);
+    expect(json.format).toBe(2);
     expect(json.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(json.fingerprint).toBe(dataFingerprint(dir));
     expect(json.fingerprint).toBe(dataFingerprint(DEFAULT_DATA_DIR));
