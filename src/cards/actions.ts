@@ -36,9 +36,7 @@ export function encodeValue(value: ButtonValue): string {
     l: value.language,
     ...(value.answer ? { a: value.answer } : {}),
     // Entities, not raw markup: nothing the bot sends carries a user's "<!channel>", not even a button value.
-    ...(value.question
-      ? { q: toEntities([...value.question].slice(0, MAX_QUESTION_IN_VALUE).join('')) }
-      : {}),
+    ...(value.question ? { q: toEntities(firstCharacters(value.question, MAX_QUESTION_IN_VALUE)) } : {}),
   });
 }
 
@@ -61,6 +59,11 @@ export function decodeValue(raw: string | undefined): ButtonValue | undefined {
     // not JSON: not ours
   }
   return undefined;
+}
+
+/** The first `max` characters (not UTF-16 units) of `text`. */
+function firstCharacters(text: string, max: number): string {
+  return text.length <= max ? text : [...text].slice(0, max).join('');
 }
 
 function toEntities(text: string): string {

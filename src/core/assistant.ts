@@ -96,7 +96,8 @@ export class Assistant {
         surface: where,
         language,
         topic: result.topic,
-        ...(logged ? { text, normalized: fold(text) } : {}),
+        ...(logged ? { text } : {}),
+        ...(logged && result.topic === null ? { normalized: fold(text) } : {}),
       });
       answerId = `${this.answerIdPrefix}${(++this.answerCount).toString(36)}`;
     }

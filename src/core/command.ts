@@ -51,9 +51,24 @@ const LIST = new Set(['list', 'topics', 'daftar', 'liste', 'themen', 'sujets', '
 const TIP = new Set(['tip', 'tipp', 'astuce', 'kiat', 'tips']);
 const LANG = new Set(['lang', 'language', 'bahasa', 'sprache', 'langue']);
 
+/** Every word a subcommand can start with; text starting otherwise is a question. */
+const SUBCOMMAND_WORDS = new Set([
+  ...HELP,
+  ...LIST,
+  ...TIP,
+  ...LANG,
+  'subscribe',
+  'unsubscribe',
+  'status',
+  'stats',
+]);
+
 export function parseCommand(raw: string): Command {
   const text = raw.trim();
   if (text === '') return { kind: 'empty' };
+  // Most text is a question: tell from its first word before taking it apart.
+  const firstWord = /^\S+/.exec(text)?.[0].toLowerCase() ?? '';
+  if (!SUBCOMMAND_WORDS.has(firstWord)) return { kind: 'question', text };
   const parts = text.split(/\s+/);
   const first = (parts[0] ?? '').toLowerCase();
   const rest = parts.slice(1).join(' ');

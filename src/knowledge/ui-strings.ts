@@ -80,7 +80,8 @@ export function translate(
   key: UiKey,
   vars: Record<string, string | number> = {},
 ): string {
-  return ui[key][language].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  const template = ui[key][language];
+  // Most strings (button labels) have no {name} to fill.
+  if (!template.includes('{')) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

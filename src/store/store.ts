@@ -64,8 +64,12 @@ export interface QuestionRecord {
   language: Language;
   /** The matched topic, or null when the question got the no-match card. */
   topic: string | null;
-  /** The question as asked, and its grouping key (case, accents, spacing folded); both absent when QUESTION_LOG is off. */
+  /** The question as asked; absent when QUESTION_LOG is off. */
   text?: string | undefined;
+  /**
+   * The report's grouping key for unanswered questions (case, accents, spacing folded):
+   * kept only for those, which are all the report groups; absent when QUESTION_LOG is off.
+   */
   normalized?: string | undefined;
 }
 
