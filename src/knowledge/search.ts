@@ -375,6 +375,8 @@ export function buildSearchIndex(
     key: string;
     cls: WordClass;
     exact: Term | undefined;
+    /** The exact term as the word's only reading, shared by every question (never changed). */
+    exactCandidates: Candidate[];
     stopLanguages: Language[];
   }
   const wordCache = new Map<string, KnownWord>();
@@ -383,10 +385,12 @@ export function buildSearchIndex(
     if (!known) {
       const key = stem(word);
       const cls = classify(word);
+      const exact = terms.get(key);
       known = {
         key,
         cls,
-        exact: terms.get(key),
+        exact,
+        exactCandidates: exact ? [{ term: exact, sim: 1 }] : [],
         stopLanguages: cls === 'stop' ? stopwordLanguages(word) : [],
       };
       if (wordCache.size > 10_000) wordCache.clear();
@@ -398,29 +402,22 @@ export function buildSearchIndex(
   const search = (question: string, trace?: string[]): SearchResult => {
     const text = stripSlackMarkup(question.slice(0, MAX_QUERY_CHARS));
     const tokens = words(text).slice(0, MAX_QUERY_WORDS);
-    const empty: SearchResult = {
-      topic: null,
-      language: undefined,
-      score: 1,
-      suggestions: [],
-      reason: 'empty',
-    };
-    if (tokens.length === 0) return empty;
+    if (tokens.length === 0) return { ...NO_TOPIC, suggestions: [] };
 
     // Pass 1: what each word is, and which language the words vote for.
     const votes = new Map<Language, number>(LANGUAGES.map((language) => [language, 0]));
-    const vote = (languages: Iterable<Language>, amount: number) => {
-      const list = [...languages];
-      for (const language of list) votes.set(language, (votes.get(language) ?? 0) + amount / list.length);
+    const vote = (languages: ReadonlySet<Language> | readonly Language[], amount: number) => {
+      const count = 'size' in languages ? languages.size : languages.length;
+      for (const language of languages) votes.set(language, (votes.get(language) ?? 0) + amount / count);
     };
     if (/[éèêàâçùûôîïœë]/i.test(text)) vote(['fr'], 0.8);
     if (/[äöüß]/i.test(text)) vote(['de'], 1.5);
 
     let fuzzyLookups = 0;
     const read = tokens.map((word) => {
-      const { key, exact, stopLanguages, cls: wordClass } = knownWord(word);
+      const { key, exact, exactCandidates, stopLanguages, cls: wordClass } = knownWord(word);
       let cls = wordClass;
-      let candidates: Candidate[] = exact ? [{ term: exact, sim: 1 }] : [];
+      let candidates = exactCandidates;
       if (cls === 'stop') {
         vote(stopLanguages, STOPWORD_VOTE);
       } else if (
@@ -432,7 +429,10 @@ export function buildSearchIndex(
       ) {
         // Known only from body text: a related form may be what a topic is about.
         fuzzyLookups++;
-        candidates = [...candidates, ...approximate(key).filter((candidate) => candidate.term !== exact)];
+        candidates = [
+          ...exactCandidates,
+          ...approximate(key).filter((candidate) => candidate.term !== exact),
+        ];
       } else if (!exact && cls === 'content' && key.length >= 4 && fuzzyLookups < MAX_FUZZY_LOOKUPS) {
         fuzzyLookups++;
         candidates = approximate(key);
@@ -472,6 +472,8 @@ export function buildSearchIndex(
     let contentWords = 0;
     let explainedWords = 0;
     const seenContent = new Set<string>();
+    /** One content word's best score per topic, reused word after word. */
+    const perTopic = new Array<number>(topics.length);
     /** The words as the vocabulary knows them (typos resolved), for phrase matching. */
     const resolved: string[] = [];
     const resolvedContent: string[] = [];
@@ -487,7 +489,7 @@ export function buildSearchIndex(
       if (seenContent.has(as)) continue;
       seenContent.add(as);
       contentWords++;
-      const perTopic = new Array<number>(topics.length).fill(0);
+      perTopic.fill(0);
       let explained = false;
       for (const { term, sim } of candidates) {
         if (term.cls !== 'content') continue;
@@ -500,9 +502,9 @@ export function buildSearchIndex(
         }
       }
       if (explained) explainedWords++;
-      perTopic.forEach((value, topicIndex) => {
-        scores[topicIndex] = (scores[topicIndex] as number) + value;
-      });
+      for (let topicIndex = 0; topicIndex < topics.length; topicIndex++) {
+        scores[topicIndex] = (scores[topicIndex] as number) + (perTopic[topicIndex] as number);
+      }
       trace?.push(
         `word "${word}" (${key}): ${candidates.map((c) => `${c.term.stem}×${c.sim.toFixed(2)}`).join(', ') || 'unknown'}` +
           `${explained ? '' : ' · not explained'}`,
@@ -579,7 +581,7 @@ export function buildSearchIndex(
           reason: 'overview',
         };
       }
-      return { ...empty, language, reason: 'off-topic' };
+      return { ...NO_TOPIC, suggestions: [], language, reason: 'off-topic' };
     }
 
     const coverage = explainedWords / contentWords;
@@ -614,6 +616,15 @@ export function buildSearchIndex(
 
   return { search, vocabularySize: terms.size };
 }
+
+/** The answer when there is nothing to answer with (copied: its suggestions are the caller's). */
+const NO_TOPIC: SearchResult = {
+  topic: null,
+  language: undefined,
+  score: 1,
+  suggestions: [],
+  reason: 'empty',
+};
 
 /** The language with the most votes, or undefined on a tie or when nothing voted. */
 function pickLanguage(votes: Map<Language, number>): Language | undefined {
