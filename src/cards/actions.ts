@@ -67,6 +67,7 @@ function firstCharacters(text: string, max: number): string {
 }
 
 function toEntities(text: string): string {
+  if (!/[&<>]/.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
