@@ -6,6 +6,7 @@ import { isLanguage, type Language } from '../knowledge/languages.js';
 import { MIGRATIONS } from './migrations.js';
 import { QuestionBuffer } from './question-buffer.js';
 import { type SubscriptionRow, type TipPostRow, toSubscription, toTipRecord } from './rows.js';
+import { SqliteLogWriter } from './sqlite-log-writer.js';
 import type {
   NewSubscription,
   QuestionRecord,
@@ -31,10 +32,17 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
 
   private readonly questions: QuestionBuffer;
+  /** Writes the question log from a worker thread (a file database; :memory: has no file to share). */
+  private readonly logWriter: SqliteLogWriter | undefined;
 
-  private constructor(db: Database.Database, onBackgroundError: (error: Error) => void) {
+  private constructor(db: Database.Database, path: string, onBackgroundError: (error: Error) => void) {
     this.db = db;
-    this.questions = new QuestionBuffer((rows) => this.insertQuestions(rows), onBackgroundError);
+    const logWriter = path === ':memory:' ? undefined : new SqliteLogWriter(path);
+    this.logWriter = logWriter;
+    this.questions = new QuestionBuffer(
+      (rows) => (logWriter ? logWriter.write(rows) : this.insertQuestions(rows)),
+      onBackgroundError,
+    );
   }
 
   /** A prepared statement, compiled once per SQL text: every question and event writes here. */
@@ -76,7 +84,7 @@ export class SqliteStore implements Store {
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       if (applicationId === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
-      const store = new SqliteStore(db, options.onBackgroundError ?? (() => {}));
+      const store = new SqliteStore(db, path, options.onBackgroundError ?? (() => {}));
       store.migrate(shown);
       return store;
     } catch (error) {
@@ -281,6 +289,7 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (!this.db.open) return;
     await this.questions.flush().catch(() => {});
+    await this.logWriter?.close();
     this.db.close();
   }
 }
