@@ -85,7 +85,13 @@ export class SqliteLogWriter {
 
   /** The worker starts with the first write: a bot nobody asks costs no thread. */
   private start(): Worker {
-    const worker = new Worker(WORKER_CODE, { eval: true, workerData: { path: this.path, driver: DRIVER } });
+    const worker = new Worker(WORKER_CODE, {
+      eval: true,
+      workerData: { path: this.path, driver: DRIVER },
+      // It holds one batch at a time (10,000 rows at the very most, after a long outage):
+      // a small heap keeps the thread from costing the bot tens of MiB of memory.
+      resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 24 },
+    });
     worker.unref();
     const settle = (id: number, error?: Error) => {
       const waiting = this.pending.get(id);
