@@ -16,7 +16,11 @@ export interface Core {
 }
 
 export function createCore(kb: KnowledgeBase = loadKnowledgeBase()): Core {
-  return { kb, index: buildSearchIndex(kb) };
+  const index = buildSearchIndex(kb);
+  // The snapshot's vocabulary is spent once the lookups are built from it: about 1 MiB
+  // the bot would otherwise keep for nothing.
+  delete kb.vocabulary;
+  return { kb, index };
 }
 
 export interface AnswerOptions {
