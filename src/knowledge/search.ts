@@ -61,15 +61,24 @@ const TERM_VOTE = 1;
 
 type WordClass = 'stop' | 'subject' | 'comparison' | 'content';
 
+/** A word of the vocabulary, by its stem. Plain arrays, not Maps: there are thousands. */
 interface Term {
   stem: string;
   cls: Exclude<WordClass, 'stop'>;
-  /** Topic index → strongest weight the topic has this term with. */
-  weights: Map<number, number>;
-  languages: Set<Language>;
+  /** [topic index, strongest weight the topic has this term with] */
+  weights: ReadonlyArray<readonly [number, number]>;
+  languages: readonly Language[];
   idf: number;
   /** Some topic has it where it is evidence (title, alias, question), not only in body text. */
   strong: boolean;
+}
+
+/** A term while the vocabulary is being derived. */
+interface TermInProgress {
+  stem: string;
+  cls: Term['cls'];
+  weights: Map<number, number>;
+  languages: Set<Language>;
 }
 
 interface Phrase {
@@ -122,15 +131,7 @@ interface Candidate {
  * (see snapshot.ts) so the compiled bot starts without deriving it again.
  */
 export interface Vocabulary {
-  terms: Array<{
-    stem: string;
-    cls: Term['cls'];
-    /** [topic index, strongest weight] */
-    weights: Array<[number, number]>;
-    languages: Language[];
-    idf: number;
-    strong: boolean;
-  }>;
+  terms: Term[];
   phrases: Phrase[];
   /** "stem stem" → [topic index, weight] */
   bigrams: Array<[string, Array<[number, number]>]>;
@@ -138,7 +139,7 @@ export interface Vocabulary {
 
 export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
   const topics: Topic[] = kb.topics;
-  const terms = new Map<string, Term>();
+  const terms = new Map<string, TermInProgress>();
   const phrases: Phrase[] = [];
   const bigrams = new Map<string, Map<number, number>>();
 
@@ -148,7 +149,7 @@ export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
     const key = stem(word);
     let term = terms.get(key);
     if (!term) {
-      term = { stem: key, cls, weights: new Map(), languages: new Set(), idf: 0, strong: false };
+      term = { stem: key, cls, weights: new Map(), languages: new Set() };
       terms.set(key, term);
     }
     term.languages.add(language);
@@ -207,29 +208,25 @@ export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
         cls: classify(word) as Term['cls'],
         weights: new Map(),
         languages: new Set(),
-        idf: 0,
-        strong: false,
       });
     }
   }
   // Rarity counts where a word is evidence (titles, aliases, questions), not where a
   // body text merely mentions it: "marketer" is the takeaway's word even though
   // several other topics talk about marketers.
-  for (const term of terms.values()) {
-    let strongTopics = 0;
-    for (const weight of term.weights.values()) if (weight >= STRONG_WEIGHT) strongTopics++;
-    term.idf = Math.log(1 + topics.length / Math.max(strongTopics, 1));
-    term.strong = strongTopics > 0;
-  }
   return {
-    terms: [...terms.values()].map((term) => ({
-      stem: term.stem,
-      cls: term.cls,
-      weights: [...term.weights],
-      languages: [...term.languages],
-      idf: term.idf,
-      strong: term.strong,
-    })),
+    terms: [...terms.values()].map((term): Term => {
+      let strongTopics = 0;
+      for (const weight of term.weights.values()) if (weight >= STRONG_WEIGHT) strongTopics++;
+      return {
+        stem: term.stem,
+        cls: term.cls,
+        weights: [...term.weights],
+        languages: [...term.languages],
+        idf: Math.log(1 + topics.length / Math.max(strongTopics, 1)),
+        strong: strongTopics > 0,
+      };
+    }),
     phrases,
     bigrams: [...bigrams].map(([key, byTopic]) => [key, [...byTopic]]),
   };
@@ -242,12 +239,7 @@ export function buildSearchIndex(
 ): SearchIndex {
   const topics: Topic[] = kb.topics;
   const overviewIndex = topics.findIndex((topic) => topic.id === 'overview');
-  const terms = new Map<string, Term>(
-    vocabulary.terms.map((term) => [
-      term.stem,
-      { ...term, weights: new Map(term.weights), languages: new Set(term.languages) },
-    ]),
-  );
+  const terms = new Map<string, Term>(vocabulary.terms.map((term) => [term.stem, term]));
   const phrasesByFirst = new Map<string, Phrase[]>();
   for (const phrase of vocabulary.phrases) {
     const first = phrase.stems[0] as string;
@@ -406,9 +398,10 @@ export function buildSearchIndex(
 
     // Pass 1: what each word is, and which language the words vote for.
     const votes = new Map<Language, number>(LANGUAGES.map((language) => [language, 0]));
-    const vote = (languages: ReadonlySet<Language> | readonly Language[], amount: number) => {
-      const count = 'size' in languages ? languages.size : languages.length;
-      for (const language of languages) votes.set(language, (votes.get(language) ?? 0) + amount / count);
+    const vote = (languages: readonly Language[], amount: number) => {
+      for (const language of languages) {
+        votes.set(language, (votes.get(language) ?? 0) + amount / languages.length);
+      }
     };
     if (/[éèêàâçùûôîïœë]/i.test(text)) vote(['fr'], 0.8);
     if (/[äöüß]/i.test(text)) vote(['de'], 1.5);
@@ -442,7 +435,8 @@ export function buildSearchIndex(
       }
       // Only the best reading of a word votes: "netwrok" is "network", not also "netzwerk".
       const top = candidates[0];
-      if (cls !== 'stop' && top && top.term.languages.size > 0) vote(top.term.languages, top.sim * TERM_VOTE);
+      if (cls !== 'stop' && top && top.term.languages.length > 0)
+        vote(top.term.languages, top.sim * TERM_VOTE);
       return { word, key, cls, candidates };
     });
     const language = pickLanguage(votes);
