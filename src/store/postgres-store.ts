@@ -20,7 +20,14 @@ import pg from 'pg';
 import { isLanguage, type Language } from '../knowledge/languages.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import { QuestionBuffer } from './question-buffer.js';
-import { type SubscriptionRow, type TipPostRow, toSubscription, toTipRecord } from './rows.js';
+import {
+  QUESTION_COLUMNS,
+  questionValues,
+  type SubscriptionRow,
+  type TipPostRow,
+  toSubscription,
+  toTipRecord,
+} from './rows.js';
 import type {
   NewSubscription,
   QuestionRecord,
@@ -290,19 +297,12 @@ export class PostgresStore implements Store {
   private async insertQuestions(rows: QuestionRecord[]): Promise<void> {
     const values: unknown[] = [];
     const tuples = rows.map((question, index) => {
-      values.push(
-        question.askedAt.getTime(),
-        question.surface,
-        question.language,
-        question.topic,
-        question.text ?? null,
-        question.normalized ?? null,
-      );
+      values.push(...questionValues(question));
       const at = index * 6;
       return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6})`;
     });
     await this.queries.query(
-      `INSERT INTO questions (asked_at, surface, language, topic, text, normalized) VALUES ${tuples.join(', ')}`,
+      `INSERT INTO questions (${QUESTION_COLUMNS}) VALUES ${tuples.join(', ')}`,
       values,
     );
   }

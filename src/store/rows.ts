@@ -1,6 +1,23 @@
 /** Rows as both stores read them (same tables, same columns), and what they become. */
 import { isLanguage } from '../knowledge/languages.js';
-import type { Subscription, SubscriptionSource, TipRecord } from './store.js';
+import type { QuestionRecord, Subscription, SubscriptionSource, TipRecord } from './store.js';
+
+/** The columns a question is written with, in this order, in every store. */
+export const QUESTION_COLUMNS = 'asked_at, surface, language, topic, text, normalized';
+
+/** A question's values for QUESTION_COLUMNS. */
+export function questionValues(
+  question: QuestionRecord,
+): [number, string, string, string | null, string | null, string | null] {
+  return [
+    question.askedAt.getTime(),
+    question.surface,
+    question.language,
+    question.topic,
+    question.text ?? null,
+    question.normalized ?? null,
+  ];
+}
 
 export interface SubscriptionRow {
   channel_id: string;

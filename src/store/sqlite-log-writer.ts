@@ -11,6 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { QUESTION_COLUMNS, questionValues } from './rows.js';
 import type { QuestionRecord } from './store.js';
 
 const WORKER_CODE = `
@@ -29,7 +30,7 @@ parentPort.on('message', ({ id, rows }) => {
         db.pragma('synchronous = NORMAL');
       }
       const insert = db.prepare(
-        'INSERT INTO questions (asked_at, surface, language, topic, text, normalized) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO questions (' + workerData.columns + ') VALUES (?, ?, ?, ?, ?, ?)',
       );
       insertAll = db.transaction((batch) => {
         for (const row of batch) insert.run(row);
@@ -45,8 +46,6 @@ parentPort.on('message', ({ id, rows }) => {
 
 const DRIVER = createRequire(import.meta.url).resolve('better-sqlite3');
 
-type Row = [number, string, string, string | null, string | null, string | null];
-
 export class SqliteLogWriter {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
@@ -58,16 +57,7 @@ export class SqliteLogWriter {
   write(rows: QuestionRecord[]): Promise<void> {
     const worker = this.worker ?? this.start();
     const id = ++this.nextId;
-    const message = rows.map(
-      (question): Row => [
-        question.askedAt.getTime(),
-        question.surface,
-        question.language,
-        question.topic,
-        question.text ?? null,
-        question.normalized ?? null,
-      ],
-    );
+    const message = rows.map(questionValues);
     return new Promise((resolve, reject) => {
       // Kept alive while a write is under way, so a stop waiting for it can't exit first.
       if (this.pending.size === 0) worker.ref();
@@ -87,7 +77,7 @@ export class SqliteLogWriter {
   private start(): Worker {
     const worker = new Worker(WORKER_CODE, {
       eval: true,
-      workerData: { path: this.path, driver: DRIVER },
+      workerData: { path: this.path, driver: DRIVER, columns: QUESTION_COLUMNS },
       // It holds one batch at a time (10,000 rows at the very most, after a long outage):
       // a small heap keeps the thread from costing the bot tens of MiB of memory.
       resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 24 },

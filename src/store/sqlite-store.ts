@@ -5,7 +5,14 @@ import Database from 'better-sqlite3';
 import { isLanguage, type Language } from '../knowledge/languages.js';
 import { MIGRATIONS } from './migrations.js';
 import { QuestionBuffer } from './question-buffer.js';
-import { type SubscriptionRow, type TipPostRow, toSubscription, toTipRecord } from './rows.js';
+import {
+  QUESTION_COLUMNS,
+  questionValues,
+  type SubscriptionRow,
+  type TipPostRow,
+  toSubscription,
+  toTipRecord,
+} from './rows.js';
 import { SqliteLogWriter } from './sqlite-log-writer.js';
 import type {
   NewSubscription,
@@ -214,20 +221,9 @@ export class SqliteStore implements Store {
   }
 
   private insertQuestions(rows: QuestionRecord[]): void {
-    const insert = this.statement(
-      'INSERT INTO questions (asked_at, surface, language, topic, text, normalized) VALUES (?, ?, ?, ?, ?, ?)',
-    );
+    const insert = this.statement(`INSERT INTO questions (${QUESTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`);
     this.db.transaction(() => {
-      for (const question of rows) {
-        insert.run(
-          question.askedAt.getTime(),
-          question.surface,
-          question.language,
-          question.topic,
-          question.text ?? null,
-          question.normalized ?? null,
-        );
-      }
+      for (const question of rows) insert.run(questionValues(question));
     })();
   }
 
