@@ -40,6 +40,40 @@ const topicCases = kb.topics.flatMap((topic, index) =>
 );
 
 describe('topicCard', () => {
+  it("keeps each asker's question, vote and sharer on their own card, however many cards share a topic", () => {
+    const topic = kb.byId.get('roi');
+    if (!topic) throw new Error('no topic roi');
+    const first = topicCard(kb, topic, 'en', {
+      surface: 'ephemeral',
+      question: 'first asker',
+      answerId: 'a1',
+    });
+    const second = topicCard(kb, topic, 'en', {
+      surface: 'ephemeral',
+      question: 'second asker',
+      answerId: 'a2',
+      vote: 'up',
+    });
+    const shared = topicCard(kb, topic, 'en', { surface: 'ephemeral', sharedBy: 'Dana' });
+    const context = (blocks: Block[]) =>
+      contexts(blocks).flatMap((block) => block.elements.map((e) => e.text));
+    expect(context(first.blocks).join(' ')).toContain('first asker');
+    expect(context(first.blocks).join(' ')).not.toMatch(/second asker|Dana|Thanks/);
+    expect(context(second.blocks).join(' ')).toContain('second asker');
+    expect(context(second.blocks).join(' ')).toContain('Thanks');
+    expect(context(shared.blocks).join(' ')).toContain('Dana');
+    expect(context(shared.blocks).join(' ')).not.toMatch(/asker/);
+    expect(buttonById(first.blocks, ACTION_IDS.helpful)?.style).toBeUndefined();
+    expect(buttonById(second.blocks, ACTION_IDS.helpful)?.style).toBe('primary');
+    expect(decodeValue(buttonById(first.blocks, ACTION_IDS.helpful)?.value)?.answer).toBe('a1');
+    // What every card shares can't be changed through one of them.
+    const header = headers(first.blocks)[0];
+    expect(() => {
+      if (header) header.text.text = 'changed';
+    }).toThrow(TypeError);
+    expect(headers(second.blocks)[0]?.text.text).toBe(topic.text.en.title);
+  });
+
   it('covers every topic × language × surface', () => {
     expect(topicCases.length).toBe(kb.topics.length * 4 * 2);
   });
