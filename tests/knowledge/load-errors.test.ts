@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
-import { DataError, DEFAULT_DATA_DIR, loadKnowledgeBase } from '../../src/knowledge/load.js';
+import { DataError, loadKnowledgeBase } from '../../src/knowledge/load.js';
+import { copyData as copyDataInto, editYaml } from '../support/data-copy.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const tmpDirs: string[] = [];
@@ -13,21 +12,7 @@ afterAll(() => {
   for (const dir of tmpDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh copy of data/ in a temp dir. */
-function copyData(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'socialvs-data-'));
-  tmpDirs.push(dir);
-  cpSync(DEFAULT_DATA_DIR, dir, { recursive: true });
-  return dir;
-}
-
-/** Edits one YAML file of a data copy, keeping everything else as it is. */
-function editYaml(dir: string, file: string, edit: (doc: ReturnType<typeof parseDocument>) => void): void {
-  const path = join(dir, file);
-  const doc = parseDocument(readFileSync(path, 'utf8'));
-  edit(doc);
-  writeFileSync(path, doc.toString());
-}
+const copyData = () => copyDataInto(tmpDirs);
 
 function loadError(dir: string): DataError {
   try {

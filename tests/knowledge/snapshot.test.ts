@@ -20,7 +20,6 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { parseDocument } from 'yaml';
 import { createCore } from '../../src/core/answer.js';
 import {
   DataError,
@@ -36,6 +35,7 @@ import {
   removeSnapshot,
   writeSnapshot,
 } from '../../src/knowledge/snapshot.js';
+import { copyData as copyDataInto, editYaml } from '../support/data-copy.js';
 
 vi.mock('../../src/knowledge/snapshot.js', async (importOriginal) => {
   const fs = await import('node:fs');
@@ -60,12 +60,7 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-/** A fresh copy of data/ in a temp dir. */
-function copyData(): string {
-  const dir = tempDir('socialvs-data-');
-  cpSync(DEFAULT_DATA_DIR, dir, { recursive: true });
-  return dir;
-}
+const copyData = () => copyDataInto(tmpDirs);
 
 /** A path for a snapshot file in a temp dir of its own (the file itself not yet written). */
 function snapshotPath(): string {
@@ -78,14 +73,6 @@ function snapshotOf(dataDir: string): string {
   const fingerprint = dataFingerprint(dataDir);
   writeSnapshot(loadKnowledgeBase(dataDir, { snapshot: false }), fingerprint, file);
   return file;
-}
-
-/** Edits one YAML file of a data copy, keeping everything else as it is. */
-function editYaml(dir: string, file: string, edit: (doc: ReturnType<typeof parseDocument>) => void): void {
-  const path = join(dir, file);
-  const doc = parseDocument(readFileSync(path, 'utf8'));
-  edit(doc);
-  writeFileSync(path, doc.toString());
 }
 
 type SnapshotJson = {
