@@ -2,12 +2,13 @@
  * Loads data/ into a KnowledgeBase, or throws a DataError listing every problem
  * with the file, the topic and the field it is in.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Yaml from 'yaml';
 import type { z } from 'zod';
+import { SOURCES_FILE, TOPICS_DIR, topicFileNames, UI_FILE } from './data-files.js';
 import type { Language } from './languages.js';
 import {
   REQUIRED_TOPIC_IDS,
@@ -109,18 +110,16 @@ export function loadKnowledgeBase(
   const problems: string[] = [];
   const shown = (file: string) => relative(process.cwd(), file) || file;
 
-  const sourcesFile = join(dataDir, 'sources.yml');
+  const sourcesFile = join(dataDir, SOURCES_FILE);
   const sourcesParsed = SourcesFileSchema.safeParse(readYaml(sourcesFile, shown(sourcesFile), problems));
   const sources = new Map<string, Source>();
   if (sourcesParsed.success) for (const source of sourcesParsed.data) sources.set(source.id, source);
   else problems.push(...describeIssues(shown(sourcesFile), sourcesParsed.error.issues));
 
-  const topicsDir = join(dataDir, 'topics');
+  const topicsDir = join(dataDir, TOPICS_DIR);
   let topicFiles: string[] = [];
   try {
-    topicFiles = readdirSync(topicsDir)
-      .filter((name) => name.endsWith('.yml') || name.endsWith('.yaml'))
-      .sort();
+    topicFiles = topicFileNames(dataDir);
   } catch {
     problems.push(`${shown(topicsDir)}: folder missing`);
   }
@@ -173,7 +172,7 @@ export function loadKnowledgeBase(
     }
   }
 
-  const uiFile = join(dataDir, 'ui', 'strings.yml');
+  const uiFile = join(dataDir, UI_FILE);
   const uiParsed = UiStringsFileSchema.safeParse(readYaml(uiFile, shown(uiFile), problems));
   let ui = {} as UiStrings;
   if (uiParsed.success) {

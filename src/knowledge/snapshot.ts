@@ -8,9 +8,10 @@
  * problem listed). The build writes it with the same code that reads it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SOURCES_FILE, TOPICS_DIR, topicFileNames, UI_FILE } from './data-files.js';
 import type { KnowledgeBase, Topic } from './load.js';
 import { buildVocabulary, type Vocabulary } from './search.js';
 import type { UiStrings } from './ui-strings.js';
@@ -36,11 +37,7 @@ interface SnapshotFile {
 
 /** The files the loader reads, in the order it reads them, relative to the data folder. */
 function dataFiles(dataDir: string): string[] {
-  const topics = readdirSync(join(dataDir, 'topics'))
-    .filter((name) => name.endsWith('.yml') || name.endsWith('.yaml'))
-    .sort()
-    .map((name) => `topics/${name}`);
-  return ['sources.yml', ...topics, 'ui/strings.yml'];
+  return [SOURCES_FILE, ...topicFileNames(dataDir).map((name) => join(TOPICS_DIR, name)), UI_FILE];
 }
 
 /** A hash of every data file's name and bytes. Throws when a file can't be read. */
