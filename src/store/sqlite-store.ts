@@ -13,7 +13,6 @@ import {
   toSubscription,
   toTipRecord,
 } from './rows.js';
-import { SqliteLogWriter } from './sqlite-log-writer.js';
 import type {
   NewSubscription,
   QuestionRecord,
@@ -39,17 +38,10 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
 
   private readonly questions: QuestionBuffer;
-  /** Writes the question log from a worker thread (a file database; :memory: has no file to share). */
-  private readonly logWriter: SqliteLogWriter | undefined;
 
-  private constructor(db: Database.Database, path: string, onBackgroundError: (error: Error) => void) {
+  private constructor(db: Database.Database, onBackgroundError: (error: Error) => void) {
     this.db = db;
-    const logWriter = path === ':memory:' ? undefined : new SqliteLogWriter(path);
-    this.logWriter = logWriter;
-    this.questions = new QuestionBuffer(
-      (rows) => (logWriter ? logWriter.write(rows) : this.insertQuestions(rows)),
-      onBackgroundError,
-    );
+    this.questions = new QuestionBuffer((rows) => this.insertQuestions(rows), onBackgroundError);
   }
 
   /** A prepared statement, compiled once per SQL text: every question and event writes here. */
@@ -91,7 +83,7 @@ export class SqliteStore implements Store {
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       if (applicationId === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
-      const store = new SqliteStore(db, path, options.onBackgroundError ?? (() => {}));
+      const store = new SqliteStore(db, options.onBackgroundError ?? (() => {}));
       store.migrate(shown);
       return store;
     } catch (error) {
@@ -285,7 +277,6 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (!this.db.open) return;
     await this.questions.flush().catch(() => {});
-    await this.logWriter?.close();
     this.db.close();
   }
 }
