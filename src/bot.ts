@@ -12,6 +12,7 @@ import { DataError, DEFAULT_DATA_DIR, loadKnowledgeBase } from './knowledge/load
 import { RedactingLogger } from './logger.js';
 import { createSlackApp } from './slack/create-app.js';
 import { logSlackError, slackErrorCode } from './slack/errors.js';
+import { createHttpFetch } from './slack/http-fetch.js';
 import { InFlight } from './slack/in-flight.js';
 import { SlackPoster } from './slack/slack-poster.js';
 import { openStore } from './store/open-store.js';
@@ -205,6 +206,9 @@ async function checkToken(
       logger,
       retryConfig: { retries: 1 },
       timeout: config.slackTimeoutMs,
+      // As the app's own client does (create-app.ts): the global fetch would load undici's
+      // whole HTTP client, with its WebAssembly parser, for this one call.
+      fetch: createHttpFetch(),
     });
     const result = await client.auth.test();
     return result.bot_id && result.user_id
