@@ -1,6 +1,6 @@
 /**
  * The processes the benchmark measures and the one it talks to: our bot (the compiled
- * build, `node dist/src/app.js`, with a real deployment's environment), the bare Bolt app
+ * build, `node dist/app.js`, with a real deployment's environment), the bare Bolt app
  * (bench/bare-bolt.mjs under plain node), and the Slack stand-in (its own process).
  * Everything listens on 127.0.0.1.
  */
@@ -75,7 +75,7 @@ export async function startServer(
     ...(kind === 'ours' ? { DATABASE_URL: `sqlite:${join(dir, 'socialvs.db')}`, LOG_LEVEL: 'info' } : {}),
   };
   const script =
-    options.script ?? (kind === 'ours' ? join(ROOT, 'dist/src/app.js') : join(ROOT, 'bench/bare-bolt.mjs'));
+    options.script ?? (kind === 'ours' ? join(ROOT, 'dist/app.js') : join(ROOT, 'bench/bare-bolt.mjs'));
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
     cwd: dir,

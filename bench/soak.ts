@@ -29,7 +29,7 @@ const warmupMs = Math.min(60_000, durationMs / 5);
 const standIn = await SlackStandIn.start({ expectedToken: BOT_TOKEN });
 const dir = mkdtempSync(join(tmpdir(), 'socialvs-soak-'));
 const port = await freePort();
-const child = spawn(process.execPath, [join(ROOT, 'dist/src/app.js')], {
+const child = spawn(process.execPath, [join(ROOT, 'dist/app.js')], {
   env: {
     PATH: process.env.PATH,
     NODE_ENV: 'production',

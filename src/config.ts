@@ -3,7 +3,7 @@
  * one plain line naming the variable and what it expects; secrets are never echoed.
  */
 import { validate as validateCron } from 'node-cron';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LANGUAGES, type Language } from './knowledge/languages.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;

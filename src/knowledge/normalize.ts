@@ -45,7 +45,7 @@ export function foldUnicode(text: string): string {
       .replace(/\p{M}+/gu, '')
       .toLowerCase()
       .replace(/ß/g, 'ss')
-      .replace(/[’'`]/g, ' ')
+      .replace(/[\u2019'`]/g, ' ')
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim()
   );

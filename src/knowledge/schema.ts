@@ -3,7 +3,7 @@
  * `npm run validate`. Limits here keep every card inside Slack's Block Kit limits
  * with room to spare, so a card never has to be cut at send time.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LANGUAGES } from './languages.js';
 
 export const TOPIC_KINDS = ['difference', 'similarity', 'overview', 'guidance'] as const;

@@ -403,7 +403,7 @@ export function buildSearchIndex(
         votes.set(language, (votes.get(language) ?? 0) + amount / languages.length);
       }
     };
-    if (/[éèêàâçùûôîïœë]/i.test(text)) vote(['fr'], 0.8);
+    if (/[éèêàâçùûôîï\u0153ë]/i.test(text)) vote(['fr'], 0.8);
     if (/[äöüß]/i.test(text)) vote(['de'], 1.5);
 
     let fuzzyLookups = 0;

@@ -1,6 +1,6 @@
 /**
  * A JSON copy of the validated concept base and of search's vocabulary, written by
- * `npm run build` beside the compiled code (dist/knowledge.snapshot.json). Parsing the
+ * `npm run build` beside the built bot (dist/knowledge.snapshot.json). Parsing the
  * YAML, checking it with zod and deriving the vocabulary were most of the bot's own
  * start-up time; the copy skips all three, and is used only while data/ holds exactly
  * the bytes it was made from. Any edit to a data file makes it stale, and the bot then
@@ -19,13 +19,14 @@ import type { UiStrings } from './ui-strings.js';
 /** Bumped whenever the shape of KnowledgeBase changes, so an old copy is never read as a new one. */
 const FORMAT = 2;
 
-/** dist/knowledge.snapshot.json for the compiled bot; beside src/ (never written) for the sources. */
-export const DEFAULT_SNAPSHOT_FILE = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'knowledge.snapshot.json',
-);
+export const SNAPSHOT_FILE_NAME = 'knowledge.snapshot.json';
+
+/**
+ * Beside the code that reads it: dist/knowledge.snapshot.json for the built bot (one file,
+ * dist/app.js, where every module's import.meta.url is the bundle's); under src/knowledge/
+ * for the sources run with tsx, where no build writes one.
+ */
+export const DEFAULT_SNAPSHOT_FILE = join(dirname(fileURLToPath(import.meta.url)), SNAPSHOT_FILE_NAME);
 
 interface SnapshotFile {
   format: number;
@@ -79,11 +80,6 @@ export function writeSnapshot(
   } finally {
     rmSync(partial, { force: true });
   }
-}
-
-/** Removes the copy (before a build checks the data again: a failed check must not leave the old one in use). */
-export function removeSnapshot(file: string = DEFAULT_SNAPSHOT_FILE): void {
-  rmSync(file, { force: true });
 }
 
 /** The knowledge base from the copy, or undefined when there is none, it is unreadable, or data/ changed since. */

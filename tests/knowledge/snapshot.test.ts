@@ -8,7 +8,6 @@
  */
 import {
   cpSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -32,7 +31,6 @@ import {
   DEFAULT_SNAPSHOT_FILE,
   dataFingerprint,
   readSnapshot,
-  removeSnapshot,
   writeSnapshot,
 } from '../../src/knowledge/snapshot.js';
 import { copyData as copyDataInto, editYaml } from '../support/data-copy.js';
@@ -190,15 +188,6 @@ describe('the knowledge snapshot', () => {
     // ...leaves a copy of the old content that is never taken for the new.
     expect(readSnapshot(dir, file)).toBeUndefined();
     expect(title(loadKnowledgeBase(dir, { snapshot: file }), 'focus')).toBe('Saved during the build');
-  });
-
-  it('removeSnapshot removes the copy, and removing a missing one is no error', () => {
-    const dir = copyData();
-    const file = snapshotOf(dir);
-    expect(readSnapshot(dir, file)).toBeDefined();
-    removeSnapshot(file);
-    expect(existsSync(file)).toBe(false);
-    expect(() => removeSnapshot(file)).not.toThrow();
   });
 
   it('is ignored once a topic file is added, and the new topic is loaded', () => {

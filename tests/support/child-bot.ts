@@ -1,6 +1,7 @@
 /**
- * The real entry point (`src/app.ts`) as a child process, for what only a process can
- * show: SIGKILL at a chosen moment, SIGTERM and the exit code.
+ * The real entry point (`src/app.ts`, or the build's `dist/app.js`) as a child process,
+ * for what only a process can show: SIGKILL at a chosen moment, SIGTERM, the exit code,
+ * and the built bot as production runs it.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -22,11 +23,18 @@ export class ChildBot {
     });
   }
 
-  /** Starts the bot with every variable set explicitly (no .env), waits until it listens. */
-  static async start(env: Record<string, string>, timeoutMs = 30_000): Promise<ChildBot> {
+  /**
+   * Starts the bot with every variable set explicitly (no .env), waits until it listens.
+   * `script`: a built bundle to run with plain node instead of the sources.
+   */
+  static async start(
+    env: Record<string, string>,
+    { script, timeoutMs = 30_000 }: { script?: string; timeoutMs?: number } = {},
+  ): Promise<ChildBot> {
     // node itself with tsx as a loader, not the tsx command: that one runs the bot in a
     // child of its own, which a SIGKILL to the wrapper would leave running.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/app.ts'], {
+    const args = script ? [script] : ['--import', 'tsx', 'src/app.ts'];
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
