@@ -1,6 +1,7 @@
-import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTION_IDS } from '../../cards/actions.js';
 import type { ListenerDeps } from '../deps.js';
+import type { Router } from '../route.js';
 import { feedback } from './feedback.js';
 import { openTopic } from './open-topic.js';
 import { shareCard } from './share-card.js';
@@ -23,25 +24,21 @@ const BUTTONS: ReadonlyArray<readonly [RegExp | string, (deps: ListenerDeps) => 
   [FEEDBACK_BUTTON, feedback],
 ];
 
-/** The listener for an action_id; a button no listener knows (a card from another version) gets unknownAction. */
-function buttonRouter(deps: ListenerDeps): (actionId: string) => ButtonListener {
+/**
+ * Every button, routed by action_id: the first listener whose pattern matches. A button no
+ * listener knows (a card from another version) gets unknownAction.
+ */
+export function buttonRouter(deps: ListenerDeps): Router {
   const routes = BUTTONS.map(([pattern, listener]) => [pattern, listener(deps)] as const);
   const unknown = unknownAction(deps);
-  return (actionId) =>
-    routes.find(([pattern]) =>
-      typeof pattern === 'string' ? pattern === actionId : pattern.test(actionId),
-    )?.[1] ?? unknown;
-}
-
-/**
- * One Bolt listener for every button, routed here by action_id. Bolt runs every
- * registered listener's matchers on every request, commands and events included: one
- * listener per button (and per event type) cost each /socialvs about 30 µs, a quarter of
- * its own work at the time (README, "Benchmark").
- */
-export function registerActions(app: App, deps: ListenerDeps): void {
-  const listenerFor = buttonRouter(deps);
-  app.action({ type: 'block_actions' }, async (args) => {
-    await listenerFor(args.action.action_id)(args);
-  });
+  return (args) => {
+    if (args.body.type !== 'block_actions' || !('action' in args) || !args.action) return undefined;
+    const buttonArgs = args as ButtonArgs;
+    const actionId = buttonArgs.action.action_id;
+    const listener =
+      routes.find(([pattern]) =>
+        typeof pattern === 'string' ? pattern === actionId : pattern.test(actionId),
+      )?.[1] ?? unknown;
+    return listener(buttonArgs);
+  };
 }

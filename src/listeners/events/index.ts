@@ -1,5 +1,6 @@
-import { type AllMiddlewareArgs, type App, ignoreSelf, type SlackEventMiddlewareArgs } from '@slack/bolt';
+import { type AllMiddlewareArgs, ignoreSelf, type SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
+import type { Router } from '../route.js';
 import { appHomeOpened } from './app-home-opened.js';
 import { appMention } from './app-mention.js';
 import { directMessage } from './direct-message.js';
@@ -16,17 +17,22 @@ const EVENTS = {
 } as const;
 
 /**
- * One Bolt listener for the three event types, routed here by type. Before it: Bolt's
- * ignoreSelf (the bot's own messages), then only-once (each event handled once, whatever
- * Slack redelivers). One listener, not three, because Bolt runs every listener's
- * matchers on every request (see actions/index.ts).
+ * The three event types, routed by type. Before the listener: Bolt's ignoreSelf (the bot's
+ * own messages), then only-once (each event handled once, whatever Slack redelivers).
  */
-export function registerEvents(app: App, deps: ListenerDeps): void {
+export function eventRouter(deps: ListenerDeps): Router {
   const listeners = new Map<string, EventListener>(
     Object.entries(EVENTS).map(([type, listener]) => [type, listener(deps) as unknown as EventListener]),
   );
-  const types = new RegExp(`^(${[...listeners.keys()].join('|')})$`);
-  app.event(types, ignoreSelf, onlyOncePerEvent(deps), async (args) => {
-    await listeners.get(args.event.type)?.(args);
-  });
+  const onlyOnce = onlyOncePerEvent(deps);
+  return (args) => {
+    if (!('event' in args) || !args.event) return undefined;
+    const listener = listeners.get(args.event.type);
+    if (!listener) return undefined;
+    const eventArgs = args as EventArgs;
+    return ignoreSelf({
+      ...eventArgs,
+      next: () => onlyOnce({ ...eventArgs, next: () => listener(eventArgs) }),
+    });
+  };
 }
