@@ -254,8 +254,9 @@ export function buildSearchIndex(
   // can't pass the edit-distance check below, so only the lists it could pass in are
   // searched: small lists keep a lookup fast, and a very long word costs nothing); the
   // edit-distance check then keeps only real near-misses, since fuse also finds a short
-  // word inside a long one.
-  const fuzzyByLetter = new Map<string, Map<number, Fuse<Term>>>();
+  // word inside a long one. Fuse indexes the bare stems (a string list keeps one record per
+  // word, an object list three) and a hit's refIndex finds the term again.
+  const fuzzyByLetter = new Map<string, Map<number, { fuse: Fuse<string>; list: Term[] }>>();
   const byLetter = new Map<string, Map<number, Term[]>>();
   /** Vocabulary order, which breaks ties between equally good proposals. */
   const order = new Map<Term, number>();
@@ -270,19 +271,13 @@ export function buildSearchIndex(
     byLetter.set(letter, byLength);
   }
   for (const [letter, byLength] of byLetter) {
-    const indexes = new Map<number, Fuse<Term>>();
+    const indexes = new Map<number, { fuse: Fuse<string>; list: Term[] }>();
     for (const [length, list] of byLength) {
-      indexes.set(
-        length,
-        new Fuse(list, {
-          keys: ['stem'],
-          includeScore: true,
-          threshold: 0.5,
-          location: 0,
-          distance: 16,
-          minMatchCharLength: 3,
-        }),
+      const fuse = new Fuse(
+        list.map((term) => term.stem),
+        { includeScore: true, threshold: 0.5, location: 0, distance: 16, minMatchCharLength: 3 },
       );
+      indexes.set(length, { fuse, list });
     }
     fuzzyByLetter.set(letter, indexes);
   }
@@ -292,8 +287,10 @@ export function buildSearchIndex(
     if (!indexes) return [];
     const hits: Array<{ item: Term; score: number }> = [];
     for (let length = key.length - MAX_EDITS; length <= key.length + MAX_EDITS; length++) {
-      for (const hit of indexes.get(length)?.search(key, { limit: 8 }) ?? []) {
-        hits.push({ item: hit.item, score: hit.score ?? 1 });
+      const bucket = indexes.get(length);
+      if (!bucket) continue;
+      for (const hit of bucket.fuse.search(key, { limit: 8 })) {
+        hits.push({ item: bucket.list[hit.refIndex] as Term, score: hit.score ?? 1 });
       }
     }
     hits.sort((a, b) => a.score - b.score || (order.get(a.item) ?? 0) - (order.get(b.item) ?? 0));
