@@ -7,7 +7,7 @@
  *   dist/*.js.map                 for `node --enable-source-maps dist/app.js`
  *   dist/knowledge.snapshot.json  the checked concept base it starts from (snapshot.ts)
  *
- * Why bundled: the sources are some sixty modules, and zod alone ships eighty more (every
+ * Why bundled: the sources are some sixty modules, and zod alone loads 95 more (every
  * locale, JSON-schema tools) that Node would load, compile and keep in memory though the bot
  * uses a fraction of them. Bundled, only what is used is loaded. Bolt, the database drivers
  * and the YAML parser stay in node_modules: the drivers are native or loaded only on

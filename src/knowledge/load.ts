@@ -33,7 +33,7 @@ function parseYaml(text: string): unknown {
   return yaml.parse(text);
 }
 
-/** data/ of this checkout, found upwards from this file (src/knowledge/ or dist/src/knowledge/). */
+/** data/ of this checkout, found upwards from this file (src/knowledge/, or dist/ for the built bot). */
 export const DEFAULT_DATA_DIR = findDataDir(dirname(fileURLToPath(import.meta.url)));
 
 function findDataDir(start: string): string {
