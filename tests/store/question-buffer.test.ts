@@ -46,6 +46,42 @@ describe('QuestionBuffer', () => {
     await expect.poll(() => batches).toEqual([1, MAX_BATCH]);
   });
 
+  it('writes a full batch only after the work that filled it, so the answer goes out first', async () => {
+    const order: string[] = [];
+    const buffer = new QuestionBuffer(
+      (rows) => {
+        order.push(`write ${rows.length}`);
+      },
+      () => {},
+    );
+    for (let n = 0; n < MAX_BATCH - 1; n++) buffer.add(question(n));
+    // As Assistant.ask does: log the question, then (after an await) build and send the answer.
+    const answering = (async () => {
+      buffer.add(question(MAX_BATCH));
+      await Promise.resolve();
+      order.push('answer built');
+      await Promise.resolve();
+      order.push('answer sent');
+    })();
+    await answering;
+    await expect.poll(() => order).toEqual(['answer built', 'answer sent', `write ${MAX_BATCH}`]);
+  });
+
+  it('a flush() before the scheduled write writes the full batch once', async () => {
+    const batches: number[] = [];
+    const buffer = new QuestionBuffer(
+      (rows) => {
+        batches.push(rows.length);
+      },
+      () => {},
+    );
+    for (let n = 0; n < MAX_BATCH; n++) buffer.add(question(n));
+    await buffer.flush();
+    // The write scheduled when the batch filled comes after this: it finds nothing left.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([MAX_BATCH]);
+  });
+
   it('keeps a refused batch, reports the error, and writes it with the next rows', async () => {
     const errors: string[] = [];
     const written: string[] = [];
