@@ -10,10 +10,11 @@ import type { QuestionRecord } from './store.js';
 
 const FLUSH_DELAY_MS = 200;
 /**
- * Rows per batch. A batch is written on the main thread (SQLite is synchronous), after the
- * answer whose question filled it has gone out; other answers in flight wait for it: about
+ * Rows per batch. A batch is written after the answer whose question filled it has gone
+ * out. SQLite writes it synchronously, so other answers in flight wait for it: about
  * 0.15 ms for 50 rows, where 200 took 0.5 to 1 ms. (A worker thread that wrote them instead
- * cost 16 to 27 MiB of memory and measured no faster.)
+ * cost 16 to 27 MiB of memory and measured no faster.) PostgreSQL's write is a round trip
+ * that holds nobody up.
  */
 export const MAX_BATCH = 50;
 /** Rows kept while the database refuses them, before the oldest are dropped. */
