@@ -119,8 +119,17 @@ function classify(word: string, language?: Language): WordClass {
   return 'content';
 }
 
+/**
+ * A term as the search reads it: its weights flattened to [topic, weight, topic, weight,
+ * …], one array per term where the vocabulary has one per topic. Scoring walks them for
+ * every content word, and on a request's cold caches each small array was a memory read.
+ */
+interface IndexedTerm extends Omit<Term, 'weights'> {
+  weights: number[];
+}
+
 interface Candidate {
-  term: Term;
+  term: IndexedTerm;
   sim: number;
 }
 
@@ -239,15 +248,21 @@ export function buildSearchIndex(
 ): SearchIndex {
   const topics: Topic[] = kb.topics;
   const overviewIndex = topics.findIndex((topic) => topic.id === 'overview');
-  const terms = new Map<string, Term>(vocabulary.terms.map((term) => [term.stem, term]));
-  const phrasesByFirst = new Map<string, Phrase[]>();
+  const terms = new Map<string, IndexedTerm>(
+    vocabulary.terms.map((term) => [term.stem, { ...term, weights: term.weights.flat() }]),
+  );
+  // Phrases by their first two stems (every phrase has two or more): "what is" and "how
+  // do" start dozens of example questions each, and a question then meets only the few
+  // that could match instead of every phrase sharing its first word.
+  const phrasesByPair = new Map<string, Phrase[]>();
   for (const phrase of vocabulary.phrases) {
-    const first = phrase.stems[0] as string;
-    const list = phrasesByFirst.get(first) ?? [];
+    const pair = `${phrase.stems[0]} ${phrase.stems[1]}`;
+    const list = phrasesByPair.get(pair) ?? [];
     list.push(phrase);
-    phrasesByFirst.set(first, list);
+    phrasesByPair.set(pair, list);
   }
-  const bigrams = new Map(vocabulary.bigrams.map(([key, byTopic]) => [key, new Map(byTopic)]));
+  /** "stem stem" → [topic, weight, topic, weight, …] (flat, as the terms' weights). */
+  const bigrams = new Map(vocabulary.bigrams.map(([key, byTopic]) => [key, byTopic.flat()]));
 
   // fuse.js proposes typo candidates, one index per first letter and word length (a typo
   // rarely hits the first letter, and a word more than MAX_EDITS letters longer or shorter
@@ -256,22 +271,22 @@ export function buildSearchIndex(
   // edit-distance check then keeps only real near-misses, since fuse also finds a short
   // word inside a long one. Fuse indexes the bare stems (a string list keeps one record per
   // word, an object list three) and a hit's refIndex finds the term again.
-  const fuzzyByLetter = new Map<string, Map<number, { fuse: Fuse<string>; list: Term[] }>>();
-  const byLetter = new Map<string, Map<number, Term[]>>();
+  const fuzzyByLetter = new Map<string, Map<number, { fuse: Fuse<string>; list: IndexedTerm[] }>>();
+  const byLetter = new Map<string, Map<number, IndexedTerm[]>>();
   /** Vocabulary order, which breaks ties between equally good proposals. */
-  const order = new Map<Term, number>();
+  const order = new Map<IndexedTerm, number>();
   for (const term of terms.values()) {
     if (term.stem.length < 4) continue;
     order.set(term, order.size);
     const letter = term.stem[0] as string;
-    const byLength = byLetter.get(letter) ?? new Map<number, Term[]>();
+    const byLength = byLetter.get(letter) ?? new Map<number, IndexedTerm[]>();
     const list = byLength.get(term.stem.length) ?? [];
     list.push(term);
     byLength.set(term.stem.length, list);
     byLetter.set(letter, byLength);
   }
   for (const [letter, byLength] of byLetter) {
-    const indexes = new Map<number, { fuse: Fuse<string>; list: Term[] }>();
+    const indexes = new Map<number, { fuse: Fuse<string>; list: IndexedTerm[] }>();
     for (const [length, list] of byLength) {
       const fuse = new Fuse(
         list.map((term) => term.stem),
@@ -285,12 +300,12 @@ export function buildSearchIndex(
   const fuzzyHits = (key: string) => {
     const indexes = fuzzyByLetter.get(key[0] as string);
     if (!indexes) return [];
-    const hits: Array<{ item: Term; score: number }> = [];
+    const hits: Array<{ item: IndexedTerm; score: number }> = [];
     for (let length = key.length - MAX_EDITS; length <= key.length + MAX_EDITS; length++) {
       const bucket = indexes.get(length);
       if (!bucket) continue;
       for (const hit of bucket.fuse.search(key, { limit: 8 })) {
-        hits.push({ item: bucket.list[hit.refIndex] as Term, score: hit.score ?? 1 });
+        hits.push({ item: bucket.list[hit.refIndex] as IndexedTerm, score: hit.score ?? 1 });
       }
     }
     hits.sort((a, b) => a.score - b.score || (order.get(a.item) ?? 0) - (order.get(b.item) ?? 0));
@@ -303,7 +318,7 @@ export function buildSearchIndex(
   const approximate = (key: string): Candidate[] => {
     const cached = lookupCache.get(key);
     if (cached) return cached;
-    const found = new Map<Term, number>();
+    const found = new Map<IndexedTerm, number>();
     for (const hit of fuzzyHits(key)) {
       // Short words have many neighbours ("reset" is one letter from "riset"): a content
       // word needs 6 letters to forgive any one typo (5 for a missing, extra or swapped
@@ -331,9 +346,9 @@ export function buildSearchIndex(
         if ((sortedStems[mid] as string) < key) low = mid + 1;
         else high = mid;
       }
-      const longer: Term[] = [];
+      const longer: IndexedTerm[] = [];
       for (let i = low; i < sortedStems.length && (sortedStems[i] as string).startsWith(key); i++) {
-        const term = terms.get(sortedStems[i] as string) as Term;
+        const term = terms.get(sortedStems[i] as string) as IndexedTerm;
         if (term.stem.length - key.length <= MAX_AFFIX) longer.push(term);
       }
       if (key.length >= 6 && longer.length <= MAX_LONGER_FORMS) {
@@ -363,7 +378,7 @@ export function buildSearchIndex(
   interface KnownWord {
     key: string;
     cls: WordClass;
-    exact: Term | undefined;
+    exact: IndexedTerm | undefined;
     /** The exact term as the word's only reading, shared by every question (never changed). */
     exactCandidates: Candidate[];
     stopLanguages: Language[];
@@ -484,7 +499,10 @@ export function buildSearchIndex(
       let explained = false;
       for (const { term, sim } of candidates) {
         if (term.cls !== 'content') continue;
-        for (const [topicIndex, weight] of term.weights) {
+        const weights = term.weights;
+        for (let k = 0; k < weights.length; k += 2) {
+          const topicIndex = weights[k] as number;
+          const weight = weights[k + 1] as number;
           perTopic[topicIndex] = Math.max(perTopic[topicIndex] as number, sim * weight * term.idf);
           if (weight >= STRONG_WEIGHT) {
             strong[topicIndex] = true;
@@ -505,8 +523,8 @@ export function buildSearchIndex(
     // Whole phrases of aliases and questions found in the question; definitional phrases
     // ("what is") only beside a subject word, and matched on the grammar words alone.
     const matchPhrases = (sequence: string[], intent: boolean) => {
-      sequence.forEach((first, start) => {
-        for (const phrase of phrasesByFirst.get(first) ?? []) {
+      for (let start = 0; start + 1 < sequence.length; start++) {
+        for (const phrase of phrasesByPair.get(`${sequence[start]} ${sequence[start + 1]}`) ?? []) {
           if (phrase.intentOnly !== intent || start + phrase.stems.length > sequence.length) continue;
           if (!phrase.stems.every((value, offset) => sequence[start + offset] === value)) continue;
           const bonus = intent
@@ -518,7 +536,7 @@ export function buildSearchIndex(
             `phrase "${phrase.stems.join(' ')}" → ${topics[phrase.topic]?.id} +${bonus.toFixed(2)}`,
           );
         }
-      });
+      }
     };
     matchPhrases(resolved, false);
     // A definitional phrase only decides when no content word does: "what is the ROI"
@@ -527,9 +545,10 @@ export function buildSearchIndex(
     if (subjectSeen && explainedWords === 0 && !comparisonSeen) matchPhrases(resolvedGrammar, true);
     // Pairs of content words that an alias or question of a topic also has side by side.
     for (let i = 1; i < resolvedContent.length; i++) {
-      for (const [topicIndex, weight] of bigrams.get(`${resolvedContent[i - 1]} ${resolvedContent[i]}`) ??
-        []) {
-        scores[topicIndex] = (scores[topicIndex] as number) + weight * BIGRAM_BONUS;
+      const byTopic = bigrams.get(`${resolvedContent[i - 1]} ${resolvedContent[i]}`) ?? [];
+      for (let k = 0; k < byTopic.length; k += 2) {
+        const topicIndex = byTopic[k] as number;
+        scores[topicIndex] = (scores[topicIndex] as number) + (byTopic[k + 1] as number) * BIGRAM_BONUS;
       }
     }
 
