@@ -4,6 +4,8 @@
  * entities, which Slack displays as the characters themselves.
  */
 export function escapeMrkdwn(text: string): string {
+  // Most text has none of these, and every card escapes a few strings.
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return (
     text
       .replace(/&/g, '&amp;')
@@ -15,6 +17,8 @@ export function escapeMrkdwn(text: string): string {
   );
 }
 
+const NEEDS_ESCAPING = /[&<>@]/;
+
 /** Cuts text to `max` characters (not UTF-16 units), ending with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {
   // A string has at least as many UTF-16 units as characters: short enough either way.
@@ -25,9 +29,14 @@ export function truncate(text: string, max: number): string {
 
 /** Text shown back to the user: one line, cut, then escaped (cut first so no entity is split). */
 export function quoteUserText(text: string, max = 150): string {
-  const oneLine = text
-    .replace(/\p{Cc}+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const oneLine = NEEDS_FLATTENING.test(text)
+    ? text
+        .replace(/\p{Cc}+/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : text.trim();
   return escapeMrkdwn(truncate(oneLine, max));
 }
+
+/** A control character, whitespace other than a space, or two spaces: else the text is one line already. */
+const NEEDS_FLATTENING = /\p{Cc}|[^\S ]| {2}/u;

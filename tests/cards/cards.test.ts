@@ -322,6 +322,33 @@ describe('quoteUserText', () => {
     expect(quoteUserText('\u0000\u0001')).toBe('');
   });
 
+  it('gives text that is one line already the same line as the full flattening does', () => {
+    const flattened = (text: string) =>
+      escapeMrkdwn(
+        truncate(
+          text
+            .replace(/\p{Cc}+/gu, ' ')
+            .replace(/\s+/g, ' ')
+            .trim(),
+          150,
+        ),
+      );
+    const inputs = [
+      'what is the ROI difference?',
+      '  padded on both sides  ',
+      'two  spaces',
+      'a\u00a0no-break space',
+      'a line\u2028separator',
+      'tab\there',
+      'new\nline',
+      'next line\u0085(NEL)',
+      'ROI <@U1> & @here',
+      'Quelle est la différence ? 🤝',
+      '',
+    ];
+    for (const text of inputs) expect(quoteUserText(text)).toBe(flattened(text));
+  });
+
   it('cuts a 10,000-character question', () => {
     const quoted = quoteUserText('x'.repeat(10_000));
     expect([...quoted].length).toBe(150);
