@@ -12,7 +12,7 @@ export const MAX_QUERY_CHARS = 500;
  * a page, not the question.
  */
 export function stripSlackMarkup(text: string): string {
-  return text.replace(/<[^>]*>/g, ' ');
+  return text.includes('<') ? text.replace(/<[^>]*>/g, ' ') : text;
 }
 
 /** Lower case, accents folded (é → e, ß → ss), anything that is not a letter or digit becomes a space. */
@@ -26,11 +26,15 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** `fold` for text of printable ASCII only. */
 export function foldAscii(text: string): string {
-  return text
-    .replace(/\b(qu|[cdjlmnst])'(?=[a-z])/gi, '$1e ')
+  return elideAscii(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+}
+
+/** French elision in ASCII text ("qu'un" → "que un"), as foldUnicode does it. */
+function elideAscii(text: string): string {
+  return text.includes("'") ? text.replace(/\b(qu|[cdjlmnst])'(?=[a-z])/gi, '$1e ') : text;
 }
 
 /** `fold` for any text. */
@@ -81,7 +85,15 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** The words of a text, folded. */
 export function words(text: string): string[] {
-  const folded = fold(text);
+  // ASCII: the words are the runs of letters and digits of the lower-cased text, read in
+  // one pass rather than folded into a new string and split again (a test checks both agree).
+  if (PRINTABLE_ASCII.test(text))
+    return (
+      elideAscii(text)
+        .toLowerCase()
+        .match(/[a-z0-9]+/g) ?? []
+    );
+  const folded = foldUnicode(text);
   return folded === '' ? [] : folded.split(' ');
 }
 

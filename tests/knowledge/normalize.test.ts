@@ -1,11 +1,12 @@
 /**
- * Folding: the ASCII shortcut that most questions take gives exactly what the full
- * Unicode folding gives, on any printable ASCII text (a property with a fixed seed), and
- * on the cases that matter to search (French elision, apostrophes, punctuation).
+ * Folding: the ASCII shortcuts that most questions take (folding, and reading the words)
+ * give exactly what the full Unicode folding gives, on any printable ASCII text (a
+ * property with a fixed seed), and on the cases that matter to search (French elision,
+ * apostrophes, punctuation).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldAscii, foldUnicode } from '../../src/knowledge/normalize.js';
+import { fold, foldAscii, foldUnicode, stripSlackMarkup, words } from '../../src/knowledge/normalize.js';
 
 /** Printable ASCII, weighted towards what questions are made of. */
 const asciiText = fc
@@ -26,6 +27,23 @@ describe('fold', () => {
       }),
       { numRuns: 2000, seed: 20261122 },
     );
+  });
+
+  it('reads the words of printable ASCII in one pass exactly as the full folding splits them', () => {
+    fc.assert(
+      fc.property(asciiText, (text) => {
+        const folded = foldUnicode(text);
+        expect(words(text)).toEqual(folded === '' ? [] : folded.split(' '));
+      }),
+      { numRuns: 2000, seed: 20261122 },
+    );
+    expect(words("Qu'est-ce que le ROI ?")).toEqual(['que', 'est', 'ce', 'que', 'le', 'roi']);
+    expect(words(' ?! ')).toEqual([]);
+  });
+
+  it('strips Slack markup only where there is some', () => {
+    expect(stripSlackMarkup('ROI <@U123> vs <https://x.example|link> media')).toBe('ROI   vs   media');
+    expect(stripSlackMarkup('ROI vs media')).toBe('ROI vs media');
   });
 
   it.each([
