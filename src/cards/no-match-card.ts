@@ -6,7 +6,7 @@ import type { Language } from '../knowledge/languages.js';
 import type { KnowledgeBase, Topic } from '../knowledge/load.js';
 import { translate } from '../knowledge/ui-strings.js';
 import { ACTION_IDS, encodeValue } from './actions.js';
-import type { Block, Card } from './blocks.js';
+import { type Block, type Card, deepFreeze } from './blocks.js';
 import { quoteUserText } from './mrkdwn.js';
 import { button } from './topic-card.js';
 
@@ -22,6 +22,27 @@ export function topicButtons(topics: Topic[], language: Language, blockId: strin
       ),
     ),
   };
+}
+
+/**
+ * Every topic as a button, per language: an off-topic question with nothing close gets
+ * all of them, and building a dozen buttons was most of that card's cost. Frozen, because
+ * every such card shares it.
+ */
+const allTopicsByKb = new WeakMap<KnowledgeBase, Map<Language, Block>>();
+
+function allTopicButtons(kb: KnowledgeBase, language: Language): Block {
+  let byLanguage = allTopicsByKb.get(kb);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    allTopicsByKb.set(kb, byLanguage);
+  }
+  let block = byLanguage.get(language);
+  if (!block) {
+    block = deepFreeze(topicButtons(kb.topics, language, 'nomatch_topics'));
+    byLanguage.set(language, block);
+  }
+  return block;
 }
 
 export function noMatchCard(
@@ -50,7 +71,9 @@ export function noMatchCard(
       block_id: 'nomatch_offer',
       text: { type: 'mrkdwn', text: t(suggestions.length > 0 ? 'nomatch.suggestions' : 'nomatch.topics') },
     },
-    topicButtons(suggestions.length > 0 ? suggestions : kb.topics, language, 'nomatch_topics'),
+    suggestions.length > 0
+      ? topicButtons(suggestions, language, 'nomatch_topics')
+      : allTopicButtons(kb, language),
     { type: 'context', block_id: 'nomatch_hint', elements: [{ type: 'mrkdwn', text: t('help.hint') }] },
   ];
   return { text: `${t('nomatch.header')}: ${t('nomatch.body', { question: quoted })}`, blocks };
