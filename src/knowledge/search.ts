@@ -251,18 +251,27 @@ export function buildSearchIndex(
   const terms = new Map<string, IndexedTerm>(
     vocabulary.terms.map((term) => [term.stem, { ...term, weights: term.weights.flat() }]),
   );
-  // Phrases by their first two stems (every phrase has two or more): "what is" and "how
-  // do" start dozens of example questions each, and a question then meets only the few
-  // that could match instead of every phrase sharing its first word.
-  const phrasesByPair = new Map<string, Phrase[]>();
+  // Phrases by their first and second stems (every phrase has two or more): "what is" and
+  // "how do" start dozens of example questions each, and a question then meets only the
+  // few that could match instead of every phrase sharing its first word. Two levels, not
+  // one "first second" key, so a lookup builds no string: the stems are already hashed.
+  const phrasesByPair = new Map<string, Map<string, Phrase[]>>();
   for (const phrase of vocabulary.phrases) {
-    const pair = `${phrase.stems[0]} ${phrase.stems[1]}`;
-    const list = phrasesByPair.get(pair) ?? [];
+    const [first, second] = phrase.stems as [string, string];
+    const bySecond = phrasesByPair.get(first) ?? new Map<string, Phrase[]>();
+    const list = bySecond.get(second) ?? [];
     list.push(phrase);
-    phrasesByPair.set(pair, list);
+    bySecond.set(second, list);
+    phrasesByPair.set(first, bySecond);
   }
-  /** "stem stem" → [topic, weight, topic, weight, …] (flat, as the terms' weights). */
-  const bigrams = new Map(vocabulary.bigrams.map(([key, byTopic]) => [key, byTopic.flat()]));
+  /** Pairs of content stems → [topic, weight, topic, weight, …] (flat, as the terms' weights). */
+  const bigrams = new Map<string, Map<string, number[]>>();
+  for (const [key, byTopic] of vocabulary.bigrams) {
+    const [first, second] = key.split(' ') as [string, string];
+    const bySecond = bigrams.get(first) ?? new Map<string, number[]>();
+    bySecond.set(second, byTopic.flat());
+    bigrams.set(first, bySecond);
+  }
 
   // fuse.js proposes typo candidates, one index per first letter and word length (a typo
   // rarely hits the first letter, and a word more than MAX_EDITS letters longer or shorter
@@ -409,11 +418,9 @@ export function buildSearchIndex(
     if (tokens.length === 0) return { ...NO_TOPIC, suggestions: [] };
 
     // Pass 1: what each word is, and which language the words vote for.
-    const votes = new Map<Language, number>(LANGUAGES.map((language) => [language, 0]));
+    const votes: Votes = { en: 0, id: 0, de: 0, fr: 0 };
     const vote = (languages: readonly Language[], amount: number) => {
-      for (const language of languages) {
-        votes.set(language, (votes.get(language) ?? 0) + amount / languages.length);
-      }
+      for (const language of languages) votes[language] += amount / languages.length;
     };
     if (/[éèêàâçùûôîï\u0153ë]/i.test(text)) vote(['fr'], 0.8);
     if (/[äöüß]/i.test(text)) vote(['de'], 1.5);
@@ -524,7 +531,8 @@ export function buildSearchIndex(
     // ("what is") only beside a subject word, and matched on the grammar words alone.
     const matchPhrases = (sequence: string[], intent: boolean) => {
       for (let start = 0; start + 1 < sequence.length; start++) {
-        for (const phrase of phrasesByPair.get(`${sequence[start]} ${sequence[start + 1]}`) ?? []) {
+        const phrases = phrasesByPair.get(sequence[start] as string)?.get(sequence[start + 1] as string);
+        for (const phrase of phrases ?? []) {
           if (phrase.intentOnly !== intent || start + phrase.stems.length > sequence.length) continue;
           if (!phrase.stems.every((value, offset) => sequence[start + offset] === value)) continue;
           const bonus = intent
@@ -545,7 +553,7 @@ export function buildSearchIndex(
     if (subjectSeen && explainedWords === 0 && !comparisonSeen) matchPhrases(resolvedGrammar, true);
     // Pairs of content words that an alias or question of a topic also has side by side.
     for (let i = 1; i < resolvedContent.length; i++) {
-      const byTopic = bigrams.get(`${resolvedContent[i - 1]} ${resolvedContent[i]}`) ?? [];
+      const byTopic = bigrams.get(resolvedContent[i - 1] as string)?.get(resolvedContent[i] as string) ?? [];
       for (let k = 0; k < byTopic.length; k += 2) {
         const topicIndex = byTopic[k] as number;
         scores[topicIndex] = (scores[topicIndex] as number) + (byTopic[k + 1] as number) * BIGRAM_BONUS;
@@ -560,7 +568,7 @@ export function buildSearchIndex(
     const toScore = (value: number) => Math.round((1 - value / (value + 2)) * 1000) / 1000;
     if (trace) {
       trace.push(
-        `language votes: ${[...votes].map(([l, v]) => `${l} ${v.toFixed(2)}`).join(', ')} → ${language ?? '?'}`,
+        `language votes: ${LANGUAGES.map((l) => `${l} ${votes[l].toFixed(2)}`).join(', ')} → ${language ?? '?'}`,
       );
       const ranked = scores.map((v, i) => [topics[i]?.id, v] as const).filter(([, v]) => v > 0);
       ranked.sort((a, b) => b[1] - a[1]);
@@ -636,12 +644,16 @@ const NO_TOPIC: SearchResult = {
   reason: 'empty',
 };
 
+/** A question's votes for each language (a plain object: a Map per question cost more to make). */
+type Votes = Record<Language, number>;
+
 /** The language with the most votes, or undefined on a tie or when nothing voted. */
-function pickLanguage(votes: Map<Language, number>): Language | undefined {
+function pickLanguage(votes: Votes): Language | undefined {
   let best: Language | undefined;
   let bestVotes = 0;
   let tie = false;
-  for (const [language, count] of votes) {
+  for (const language of LANGUAGES) {
+    const count = votes[language];
     if (count > bestVotes + 1e-9) {
       best = language;
       bestVotes = count;
