@@ -1,12 +1,19 @@
 /**
- * Folding: the ASCII shortcuts that most questions take (folding, and reading the words)
- * give exactly what the full Unicode folding gives, on any printable ASCII text (a
- * property with a fixed seed), and on the cases that matter to search (French elision,
- * apostrophes, punctuation).
+ * Folding: the shortcuts that most questions take (ASCII folding and reading its words;
+ * Latin letters folded by a table) give exactly what the full Unicode folding gives, on
+ * any text of their range (properties with a fixed seed, and every Latin letter), and on
+ * the cases that matter to search (French elision, apostrophes, punctuation).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldAscii, foldUnicode, stripSlackMarkup, words } from '../../src/knowledge/normalize.js';
+import {
+  fold,
+  foldAscii,
+  foldLatin,
+  foldUnicode,
+  stripSlackMarkup,
+  words,
+} from '../../src/knowledge/normalize.js';
 
 /** Printable ASCII, weighted towards what questions are made of. */
 const asciiText = fc
@@ -19,7 +26,41 @@ const asciiText = fc
   )
   .map((parts) => parts.join(''));
 
+/** Text of the Latin range the table-folding takes: ASCII, Latin-1, Latin Extended-A, ’. */
+const latinCodes = [
+  ...Array.from({ length: 0x7e - 0x20 + 1 }, (_, i) => 0x20 + i),
+  ...Array.from({ length: 0x17f - 0xa0 + 1 }, (_, i) => 0xa0 + i),
+  0x2019,
+];
+const latinText = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('qu’', "l'", 'd’', 'Straße ', 'réseaux ', 'Öffentlichkeit', 'ŒUVRE', ' '),
+      fc.string({ unit: fc.constantFrom(...latinCodes).map((code) => String.fromCharCode(code)) }),
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(''));
+
 describe('fold', () => {
+  it('folds every Latin letter through the table exactly as Unicode normalisation does', () => {
+    for (const code of latinCodes) {
+      const letter = String.fromCharCode(code);
+      for (const text of [letter, `a${letter}b`, `${letter}${letter}`, `l’${letter}`]) {
+        expect(foldLatin(text)).toBe(foldUnicode(text));
+      }
+    }
+  });
+
+  it('folds Latin text through the table exactly as the full Unicode folding does', () => {
+    fc.assert(
+      fc.property(latinText, (text) => {
+        expect(foldLatin(text)).toBe(foldUnicode(text));
+      }),
+      { numRuns: 2000, seed: 20261122 },
+    );
+  });
+
   it('folds printable ASCII through the shortcut exactly as the full Unicode folding does', () => {
     fc.assert(
       fc.property(asciiText, (text) => {
