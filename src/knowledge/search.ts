@@ -456,7 +456,7 @@ export function buildSearchIndex(
       const top = candidates[0];
       if (cls !== 'stop' && top && top.term.languages.length > 0)
         vote(top.term.languages, top.sim * TERM_VOTE);
-      return { word, key, cls, candidates };
+      return { word, key, cls, candidates, stopLanguages };
     });
     const language = pickLanguage(votes);
 
@@ -464,7 +464,7 @@ export function buildSearchIndex(
     // another language ("but" in French is a goal) is a content word after all.
     if (language) {
       for (const token of read) {
-        if (token.cls === 'stop' && !isStopwordIn(token.word, language) && token.candidates.length > 0) {
+        if (token.cls === 'stop' && !token.stopLanguages.includes(language) && token.candidates.length > 0) {
           token.cls = 'content';
         }
       }
