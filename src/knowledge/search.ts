@@ -391,6 +391,8 @@ export function buildSearchIndex(
     /** The exact term as the word's only reading, shared by every question (never changed). */
     exactCandidates: Candidate[];
     stopLanguages: Language[];
+    /** The phrases that start with this word's stem, by their second stem. */
+    phraseStarts: Map<string, Phrase[]> | undefined;
   }
   const wordCache = new Map<string, KnownWord>();
   const knownWord = (word: string): KnownWord => {
@@ -405,6 +407,7 @@ export function buildSearchIndex(
         exact,
         exactCandidates: exact ? [{ term: exact, sim: 1 }] : [],
         stopLanguages: cls === 'stop' ? stopwordLanguages(word) : [],
+        phraseStarts: phrasesByPair.get(key),
       };
       if (wordCache.size > 10_000) wordCache.clear();
       wordCache.set(word, known);
@@ -427,7 +430,7 @@ export function buildSearchIndex(
 
     let fuzzyLookups = 0;
     const read = tokens.map((word) => {
-      const { key, exact, exactCandidates, stopLanguages, cls: wordClass } = knownWord(word);
+      const { key, exact, exactCandidates, stopLanguages, phraseStarts, cls: wordClass } = knownWord(word);
       let cls = wordClass;
       let candidates = exactCandidates;
       if (cls === 'stop') {
@@ -456,7 +459,7 @@ export function buildSearchIndex(
       const top = candidates[0];
       if (cls !== 'stop' && top && top.term.languages.length > 0)
         vote(top.term.languages, top.sim * TERM_VOTE);
-      return { word, key, cls, candidates, stopLanguages };
+      return { word, key, cls, candidates, stopLanguages, phraseStarts };
     });
     const language = pickLanguage(votes);
 
@@ -488,15 +491,16 @@ export function buildSearchIndex(
     /** One content word's best score per topic, reused word after word. */
     const perTopic = new Array<number>(topics.length);
     /** The words as the vocabulary knows them (typos resolved), for phrase matching. */
-    const resolved: string[] = [];
+    const resolved: ResolvedWord[] = [];
     const resolvedContent: string[] = [];
-    const resolvedGrammar: string[] = [];
+    const resolvedGrammar: ResolvedWord[] = [];
 
-    for (const { word, key, cls, candidates } of read) {
+    for (const { word, key, cls, candidates, phraseStarts } of read) {
       const best = candidates[0];
       const as = best && best.sim >= 0.6 ? best.term.stem : key;
-      resolved.push(as);
-      if (cls === 'stop') resolvedGrammar.push(as);
+      const resolvedWord = { stem: as, phraseStarts: as === key ? phraseStarts : phrasesByPair.get(as) };
+      resolved.push(resolvedWord);
+      if (cls === 'stop') resolvedGrammar.push(resolvedWord);
       if (cls !== 'content') continue;
       resolvedContent.push(as);
       if (seenContent.has(as)) continue;
@@ -529,12 +533,12 @@ export function buildSearchIndex(
 
     // Whole phrases of aliases and questions found in the question; definitional phrases
     // ("what is") only beside a subject word, and matched on the grammar words alone.
-    const matchPhrases = (sequence: string[], intent: boolean) => {
+    const matchPhrases = (sequence: ResolvedWord[], intent: boolean) => {
       for (let start = 0; start + 1 < sequence.length; start++) {
-        const phrases = phrasesByPair.get(sequence[start] as string)?.get(sequence[start + 1] as string);
+        const phrases = sequence[start]?.phraseStarts?.get(sequence[start + 1]?.stem as string);
         for (const phrase of phrases ?? []) {
           if (phrase.intentOnly !== intent || start + phrase.stems.length > sequence.length) continue;
-          if (!phrase.stems.every((value, offset) => sequence[start + offset] === value)) continue;
+          if (!phrase.stems.every((value, offset) => sequence[start + offset]?.stem === value)) continue;
           const bonus = intent
             ? phrase.weight * INTENT_BONUS
             : phrase.weight * PHRASE_BONUS_PER_WORD * Math.min(phrase.stems.length, 5);
@@ -643,6 +647,12 @@ const NO_TOPIC: SearchResult = {
   suggestions: [],
   reason: 'empty',
 };
+
+/** A word of the question as phrases are matched on: its resolved stem, and the phrases starting with it. */
+interface ResolvedWord {
+  stem: string;
+  phraseStarts: Map<string, Phrase[]> | undefined;
+}
 
 /** A question's votes for each language (a plain object: a Map per question cost more to make). */
 type Votes = Record<Language, number>;
