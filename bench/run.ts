@@ -20,13 +20,22 @@ import { BENCH_USERS, loadSlash, type SlashRun, signedSlashRequests, waitForAnsw
 import { median, sleep } from './stats.js';
 
 const SLASH_CONCURRENCIES = [1, 10, 50];
-const SLASH_SECONDS = 4;
+const SLASH_SECONDS = 2;
 /**
  * Each concurrency is measured this many times, ours and bare Bolt alternating, and the
- * table gives the medians: on a small shared machine one 4-second run of either can be
- * 10% off its neighbour, which a single run would report as our difference.
+ * table gives the medians: on a small shared machine one run of either can be 10% off its
+ * neighbour, which a single run would report as our difference. Six short runs rather
+ * than three long ones: the machine's slow spells last seconds to tens of seconds, and
+ * shorter turns put both apps through more of the same spells.
  */
-const SLASH_ROUNDS = 3;
+const SLASH_ROUNDS = 6;
+/**
+ * At one connection a second bare Bolt app takes its turn beside the first: the ratio
+ * between two copies of the same app is what this run's noise alone makes of the ratios.
+ */
+const NOISE_CHECK_CONCURRENCY = 1;
+/** Resident memory "after the load": this long after each app's last request. */
+const MEMORY_READ_AFTER_MS = 1000;
 const STARTUP_ROUNDS = 5;
 const FANOUT = { channels: 1000, workspacePerSecond: 80 };
 
@@ -98,23 +107,38 @@ async function main(): Promise<void> {
   // 2. Slash commands ---------------------------------------------------------------------
   const ours = await startServer('ours', standIn.apiUrl);
   const bare = await startServer('bare', standIn.apiUrl);
-  const servers: Server[] = [ours, bare];
+  const bareCopy = await startServer('bare', standIn.apiUrl);
+  const servers: Server[] = [ours, bare, bareCopy];
   const slash: SlashRun[] = [];
   let memory: { oursMiB: number; bareMiB: number; oursAfterMentionsMiB: number } | undefined;
   let mentions: MentionRun[] = [];
   try {
     const requests = signedSlashRequests(standIn.responseUrl);
+    const residentAfterLoad = new Map<Server, Promise<number>>();
     log('slash commands: warm-up');
     for (const server of servers) await loadSlash(server, requests, 10, 2);
     await standIn.waitUntil(() => false, 500);
     await standIn.reset();
     for (let round = 0; round < SLASH_ROUNDS; round++) {
       for (const [i, connections] of SLASH_CONCURRENCIES.entries()) {
-        for (const server of (i + round) % 2 === 0 ? [ours, bare] : [bare, ours]) {
+        const turns = connections === NOISE_CHECK_CONCURRENCY ? [ours, bare, bareCopy] : [ours, bare];
+        // Each app goes first, in the middle and last equally often over the rounds.
+        const shift = (i + round) % turns.length;
+        for (const server of [...turns.slice(shift), ...turns.slice(0, shift)]) {
+          const name = server === bareCopy ? 'bare copy' : server.kind;
           log(
-            `slash commands, round ${round + 1} of ${SLASH_ROUNDS}: ${server.kind}, ${connections} connections, ${SLASH_SECONDS} s`,
+            `slash commands, round ${round + 1} of ${SLASH_ROUNDS}: ${name}, ${connections} connections, ${SLASH_SECONDS} s`,
           );
           const run = await loadSlash(server, requests, connections, SLASH_SECONDS);
+          run.server = name;
+          if (round === SLASH_ROUNDS - 1 && connections === SLASH_CONCURRENCIES.at(-1)) {
+            // Each app's memory is read the same time after its own last request: V8 gives
+            // memory back once an app idles, so an app read later than the other would gain.
+            residentAfterLoad.set(
+              server,
+              sleep(MEMORY_READ_AFTER_MS).then(() => residentMiB(server.child.pid ?? 0)),
+            );
+          }
           if (server.kind === 'ours') {
             run.answered = await waitForAnswers(standIn, run);
             await standIn.reset();
@@ -123,9 +147,8 @@ async function main(): Promise<void> {
         }
       }
     }
-    await sleep(1000);
-    const oursMiB = residentMiB(ours.child.pid ?? 0);
-    const bareMiB = residentMiB(bare.child.pid ?? 0);
+    const oursMiB = (await residentAfterLoad.get(ours)) ?? Number.NaN;
+    const bareMiB = (await residentAfterLoad.get(bare)) ?? Number.NaN;
 
     // 3. Mentions -------------------------------------------------------------------------
     for (const concurrency of [1, 16]) {
@@ -187,6 +210,20 @@ async function main(): Promise<void> {
       bare: fmt(b.cpuUsPerCommand, 0),
       ratio: o.cpuUsPerCommand / b.cpuUsPerCommand,
     });
+  }
+  const copy = medianRun(slash.filter((run) => run.server === 'bare copy'));
+  const bareAtCheck = medianRun(
+    slash.filter((run) => run.server === 'bare' && run.connections === NOISE_CHECK_CONCURRENCY),
+  );
+  if (copy && bareAtCheck) {
+    row(
+      `noise: a second bare Bolt against the first, c=${NOISE_CHECK_CONCURRENCY}: ack p99 (ms) / acks per second`,
+      `${fmt(copy.p99Ms)} / ${fmt(copy.requestsPerSecond, 0)}`,
+      {
+        bare: `${fmt(bareAtCheck.p99Ms)} / ${fmt(bareAtCheck.requestsPerSecond, 0)}`,
+        ratio: copy.p99Ms / bareAtCheck.p99Ms,
+      },
+    );
   }
   const answeredAll = slash
     .filter((run) => run.server === 'ours')
@@ -290,7 +327,7 @@ function printTable(info: ReturnType<typeof machine>, seconds: number): void {
   const out = [
     '',
     `SocialVS benchmark: ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, Node ${info.node} (${seconds.toFixed(0)} s)`,
-    `/socialvs rows: medians of ${SLASH_ROUNDS} runs of ${SLASH_SECONDS} s each, ours and bare Bolt alternating`,
+    `/socialvs rows: medians of ${SLASH_ROUNDS} runs of ${SLASH_SECONDS} s each, ours and bare Bolt taking turns`,
     '',
     line(header),
     `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,

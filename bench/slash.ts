@@ -65,7 +65,8 @@ export function signedSlashRequests(responseUrl: string): autocannon.Request[] {
 }
 
 export interface SlashRun {
-  server: 'ours' | 'bare';
+  /** 'bare copy': a second bare Bolt app, measured against the first to show the run's noise. */
+  server: 'ours' | 'bare' | 'bare copy';
   connections: number;
   seconds: number;
   acknowledged: number;
