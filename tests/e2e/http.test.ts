@@ -44,6 +44,47 @@ describe('request signing', () => {
     expect(sent.status).toBe(401);
   });
 
+  it('refuses an unsigned request to the events path however its URL is written', async () => {
+    for (const path of ['/slack/events?retry=1', '/slack/events#x', '/./slack/events']) {
+      const response = await fetch(`${h.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ command: '/socialvs', text: 'ROI', user_id: 'U1', channel_id: 'C1' }),
+      });
+      expect(response.status, path).toBe(401);
+    }
+  });
+
+  it("answers Slack's unsigned SSL check with 200 and runs nothing else it carries", async () => {
+    const url = h.standIn.responseUrl();
+    const response = await fetch(`${h.baseUrl}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        ssl_check: '1',
+        command: '/socialvs',
+        text: 'ROI',
+        user_id: 'U1',
+        channel_id: 'C1',
+        response_url: url,
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.standIn.responsesTo(url)).toHaveLength(0);
+  });
+
+  it('refuses a signed request over the 4 MB body limit with 413', async () => {
+    const sent = await h.slack.slashCommand({
+      text: 'x'.repeat(4 * 1024 * 1024 + 1),
+      userId: 'U1',
+      channelId: 'C1',
+      responseUrl: h.standIn.responseUrl(),
+    });
+    expect(sent.status).toBe(413);
+  });
+
   it('accepts a correctly signed request', async () => {
     const reply = await slashReply(h.slack, h.standIn, { text: 'ROI', userId: 'U1', channelId: 'C1' });
     expect(reply.status).toBe(200);
