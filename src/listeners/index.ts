@@ -4,7 +4,7 @@
  *
  * The routers sit behind one Bolt middleware rather than a Bolt listener per kind: Bolt
  * runs every registered listener's chain on every request, matching or not, and without
- * them a /socialvs took 30 µs in-process instead of 54 (README, "Benchmark"). A request no
+ * them a /socialvs took 30 µs in-process instead of 54 (docs/benchmark.md). A request no
  * router takes goes on down Bolt's chain, where no listener waits: Bolt then treats it as
  * it treats any request nobody listens for.
  */
