@@ -95,17 +95,16 @@ export class GuardedHTTPReceiver extends HTTPReceiver {
     const route = this.requestListener;
     this.requestListener = (req, res) => {
       if (!isEventPost(req, endpoints)) return route(req, res);
-      void checkSignature(req, res, { signingSecret, bodyLimit, logger: guard.logger }).then(
-        (signed) => {
+      void checkSignature(req, res, { signingSecret, bodyLimit, logger: guard.logger })
+        .then((signed) => {
           if (signed) route(req, res);
-        },
-        (error: unknown) => {
+        })
+        .catch((error: unknown) => {
           guard.logger.warn(
-            `could not read a Slack request: ${error instanceof Error ? error.message : String(error)}`,
+            `could not handle a Slack request: ${error instanceof Error ? error.message : String(error)}`,
           );
           if (!res.headersSent) HTTPModuleFunctions.buildNoBodyResponse(res, 400);
-        },
-      );
+        });
     };
     const init = this.init.bind(this);
     this.init = (app) => {
