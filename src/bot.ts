@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { type App, webApi } from '@slack/bolt';
 import { type Config, ConfigError, loadConfig, missingSlackCredentials } from './config.js';
 import { createCore } from './core/answer.js';
-import { Assistant } from './core/assistant.js';
+import { Responder } from './core/responder.js';
 import { DataError, DEFAULT_DATA_DIR, loadKnowledgeBase } from './knowledge/load.js';
 import { RedactingLogger } from './logger.js';
 import { createSlackApp } from './slack/create-app.js';
@@ -36,7 +36,7 @@ export class StartupError extends Error {
 export interface RunningBot {
   config: Config;
   app: App;
-  assistant: Assistant;
+  responder: Responder;
   store: Store;
   logger: RedactingLogger;
   scheduler: TipScheduler;
@@ -109,7 +109,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   });
   const scheduler = new TipScheduler({ cron: config.tipCron, timeZone: config.tipTimezone, job, logger });
   const tips = new TipSubscriptions({ kb, store, poster, nextRun: () => scheduler.nextRun() });
-  const assistant = new Assistant(createCore(kb), store, {
+  const responder = new Responder(createCore(kb), store, {
     defaultLanguage: config.defaultLanguage,
     tips,
     admins: config.adminUserIds,
@@ -133,7 +133,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   const inFlight = new InFlight();
   const app = createSlackApp({
     config,
-    assistant,
+    responder,
     logger,
     identity,
     inFlight,
@@ -170,7 +170,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   return {
     config,
     app,
-    assistant,
+    responder,
     store,
     logger,
     scheduler,

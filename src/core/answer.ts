@@ -46,7 +46,7 @@ export function answerQuestion(core: Core, question: string, options: AnswerOpti
   return answerFromSearch(core, question, core.index.search(question), options);
 }
 
-/** The answer for a question already searched (the Assistant records it between search and card). */
+/** The answer for a question already searched (the Responder records it between search and card). */
 export function answerFromSearch(
   core: Core,
   question: string,

@@ -5,7 +5,7 @@
  */
 import { App, LogLevel } from '@slack/bolt';
 import type { Config } from '../config.js';
-import type { Assistant } from '../core/assistant.js';
+import type { Responder } from '../core/responder.js';
 import { registerListeners } from '../listeners/index.js';
 import type { RedactingLogger } from '../logger.js';
 import { GuardedHTTPReceiver } from './guarded-receiver.js';
@@ -15,7 +15,7 @@ import { LocaleCache } from './user-locale.js';
 
 export interface SlackAppOptions {
   config: Config;
-  assistant: Assistant;
+  responder: Responder;
   logger: RedactingLogger;
   /** Extra answer for /healthz (the tip scheduler's state, for instance). */
   health?: () => Record<string, unknown>;
@@ -28,7 +28,7 @@ export interface SlackAppOptions {
 
 export function createSlackApp({
   config,
-  assistant,
+  responder,
   logger,
   health,
   identity,
@@ -78,7 +78,7 @@ export function createSlackApp({
                 },
               ],
             },
-            { logger, answerMalformed: (body) => answerMalformed(body, assistant, config) },
+            { logger, answerMalformed: (body) => answerMalformed(body, responder, config) },
           ),
         });
   if (inFlight) {
@@ -88,7 +88,7 @@ export function createSlackApp({
     const processEvent = app.processEvent.bind(app);
     app.processEvent = (event) => inFlight.track(processEvent(event));
   }
-  registerListeners(app, { assistant, logger, locales: new LocaleCache(logger) });
+  registerListeners(app, { responder, logger, locales: new LocaleCache(logger) });
   app.error(async (error) => {
     logger.error('unhandled listener error:', error);
   });
@@ -100,7 +100,7 @@ export { LogLevel };
 /** A request we can't handle that came with a response_url: tell the user, with the topic list. */
 async function answerMalformed(
   body: Record<string, unknown>,
-  assistant: Assistant,
+  responder: Responder,
   config: Config,
 ): Promise<void> {
   const url = body.response_url;
@@ -108,8 +108,8 @@ async function answerMalformed(
   const user = body.user as { id?: unknown } | undefined;
   const userId =
     typeof user?.id === 'string' ? user.id : typeof body.user_id === 'string' ? body.user_id : undefined;
-  const language = userId ? await assistant.languageFor({ userId }) : config.defaultLanguage;
-  const card = assistant.staleCard(language);
+  const language = userId ? await responder.languageFor({ userId }) : config.defaultLanguage;
+  const card = responder.staleCard(language);
   await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -14,7 +14,7 @@ export class LocaleCache {
 
   constructor(private readonly logger: Logger) {}
 
-  /** A lazy lookup for the Assistant: calls Slack only if the Assistant needs the locale. */
+  /** A lazy lookup for the Responder: calls Slack only if the Responder needs the locale. */
   lookup(client: webApi.WebClient, userId: string): () => Promise<string | undefined> {
     return async () => {
       const cached = this.entries.get(userId);

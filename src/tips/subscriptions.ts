@@ -11,7 +11,7 @@ import type { Card } from '../cards/blocks.js';
 import { noticeCard } from '../cards/help-card.js';
 import { truncate } from '../cards/mrkdwn.js';
 import { slackDate } from '../cards/slack-date.js';
-import type { ChannelContext, TipCommands } from '../core/assistant.js';
+import type { ChannelContext, TipCommands } from '../core/responder.js';
 import { LANGUAGE_NAMES, type Language } from '../knowledge/languages.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { translate, type UiKey } from '../knowledge/ui-strings.js';

@@ -55,7 +55,7 @@ describe('QuestionBuffer', () => {
       () => {},
     );
     for (let n = 0; n < MAX_BATCH - 1; n++) buffer.add(question(n));
-    // As Assistant.ask does: log the question, then (after an await) build and send the answer.
+    // As Responder.ask does: log the question, then (after an await) build and send the answer.
     const answering = (async () => {
       buffer.add(question(MAX_BATCH));
       await Promise.resolve();

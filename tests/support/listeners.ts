@@ -1,11 +1,11 @@
 /**
- * What a listener unit test needs: the real Assistant on an in-memory store, a logger
+ * What a listener unit test needs: the real Responder on an in-memory store, a logger
  * that records its lines, a LocaleCache, and fakes of the Bolt arguments (ack, respond,
  * client) that record how they were called.
  */
 import { vi } from 'vitest';
 import { createCore } from '../../src/core/answer.js';
-import { Assistant } from '../../src/core/assistant.js';
+import { Responder } from '../../src/core/responder.js';
 import type { Language } from '../../src/knowledge/languages.js';
 import type { ListenerDeps } from '../../src/listeners/deps.js';
 import { RedactingLogger } from '../../src/logger.js';
@@ -18,7 +18,7 @@ const core = createCore(kb);
 
 export interface ListenerWorld {
   deps: ListenerDeps;
-  assistant: Assistant;
+  responder: Responder;
   store: SqliteStore;
   /** Every log line written, already redacted. */
   lines: string[];
@@ -28,8 +28,8 @@ export function world(defaultLanguage: Language = 'en'): ListenerWorld {
   const store = SqliteStore.open(':memory:');
   const lines: string[] = [];
   const logger = new RedactingLogger('debug', [], (line) => lines.push(line));
-  const assistant = new Assistant(core, store, { defaultLanguage });
-  return { deps: { assistant, logger, locales: new LocaleCache(logger) }, assistant, store, lines };
+  const responder = new Responder(core, store, { defaultLanguage });
+  return { deps: { responder, logger, locales: new LocaleCache(logger) }, responder, store, lines };
 }
 
 /** An error shaped like @slack/web-api's WebAPIPlatformError. */

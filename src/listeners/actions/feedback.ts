@@ -8,15 +8,15 @@ import { logSlackError } from '../../slack/errors.js';
 import type { ListenerDeps } from '../deps.js';
 import { readButton } from './button-payload.js';
 
-export function feedback({ assistant, logger }: ListenerDeps) {
+export function feedback({ responder, logger }: ListenerDeps) {
   return async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await args.ack();
     const pressed = readButton(args);
     const vote = (args.action as { action_id?: string }).action_id === ACTION_IDS.helpful ? 'up' : 'down';
     const card =
-      (pressed.value && (await assistant.vote(pressed.value, pressed.userId, vote, pressed.surface))) ??
-      assistant.staleCard(
-        pressed.value?.language ?? (await assistant.languageFor({ userId: pressed.userId })),
+      (pressed.value && (await responder.vote(pressed.value, pressed.userId, vote, pressed.surface))) ??
+      responder.staleCard(
+        pressed.value?.language ?? (await responder.languageFor({ userId: pressed.userId })),
       );
     try {
       await args.respond({ replace_original: true, text: card.text, blocks: card.blocks });

@@ -8,16 +8,16 @@ import { logSlackError } from '../../slack/errors.js';
 import type { ListenerDeps } from '../deps.js';
 import { readButton } from './button-payload.js';
 
-export function shareCard({ assistant, logger }: ListenerDeps) {
+export function shareCard({ responder, logger }: ListenerDeps) {
   return async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await args.ack();
     const pressed = readButton(args);
     const card =
-      pressed.value && assistant.openTopic(pressed.value, 'message', { sharedBy: pressed.userName });
+      pressed.value && responder.openTopic(pressed.value, 'message', { sharedBy: pressed.userName });
     try {
       if (!card) {
-        const language = await assistant.languageFor({ userId: pressed.userId });
-        await args.respond({ replace_original: true, ...assistant.staleCard(language) });
+        const language = await responder.languageFor({ userId: pressed.userId });
+        await args.respond({ replace_original: true, ...responder.staleCard(language) });
         return;
       }
       await args.respond({

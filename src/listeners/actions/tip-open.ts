@@ -7,14 +7,14 @@ import { logSlackError } from '../../slack/errors.js';
 import type { ListenerDeps } from '../deps.js';
 import { readButton } from './button-payload.js';
 
-export function tipOpen({ assistant, logger }: ListenerDeps) {
+export function tipOpen({ responder, logger }: ListenerDeps) {
   return async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await args.ack();
     const pressed = readButton(args);
-    const language = pressed.value?.language ?? (await assistant.languageFor({ userId: pressed.userId }));
+    const language = pressed.value?.language ?? (await responder.languageFor({ userId: pressed.userId }));
     const card =
-      (pressed.value && assistant.openTopic(pressed.value, pressed.inHome ? 'message' : 'ephemeral')) ??
-      assistant.staleCard(language);
+      (pressed.value && responder.openTopic(pressed.value, pressed.inHome ? 'message' : 'ephemeral')) ??
+      responder.staleCard(language);
     try {
       if (pressed.inHome) {
         await args.client.chat.postMessage({ channel: pressed.userId, text: card.text, blocks: card.blocks });

@@ -7,18 +7,18 @@ import { logSlackError } from '../../slack/errors.js';
 import type { ListenerDeps } from '../deps.js';
 import { readButton } from './button-payload.js';
 
-export function unknownAction({ assistant, logger }: ListenerDeps) {
+export function unknownAction({ responder, logger }: ListenerDeps) {
   return async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await args.ack();
     const pressed = readButton(args);
     logger.warn(`unknown action ${String((args.action as { action_id?: string }).action_id).slice(0, 80)}`);
     if (pressed.inHome) return;
-    const language = await assistant.languageFor({ userId: pressed.userId });
+    const language = await responder.languageFor({ userId: pressed.userId });
     try {
       await args.respond({
         response_type: 'ephemeral',
         replace_original: false,
-        ...assistant.staleCard(language),
+        ...responder.staleCard(language),
       });
     } catch (error) {
       logSlackError(logger, error, {

@@ -20,7 +20,7 @@ import type { ListenerDeps } from '../deps.js';
 export const ANSWER_IN_ACK_MS = 1000;
 
 export function socialvsCommand(
-  { assistant, logger, locales }: ListenerDeps,
+  { responder, logger, locales }: ListenerDeps,
   answerInAckMs = ANSWER_IN_ACK_MS,
 ) {
   return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
@@ -30,10 +30,10 @@ export function socialvsCommand(
       isDirectMessage: command.channel_id.startsWith('D') || command.channel_name === 'directmessage',
       locale: locales.lookup(client, command.user_id),
     };
-    const answering: Promise<Card> = assistant.command(command.text ?? '', context).catch(async (error) => {
+    const answering: Promise<Card> = responder.command(command.text ?? '', context).catch(async (error) => {
       logger.error(`/socialvs failed (channel ${command.channel_id}):`, error);
-      return assistant.notice(
-        await assistant.languageFor(context).catch(() => 'en' as const),
+      return responder.notice(
+        await responder.languageFor(context).catch(() => 'en' as const),
         'error.generic',
       );
     });

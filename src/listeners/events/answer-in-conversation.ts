@@ -13,7 +13,7 @@ export function questionFromMention(text: string): string {
 }
 
 export async function answerInConversation(
-  { assistant, logger, locales }: ListenerDeps,
+  { responder, logger, locales }: ListenerDeps,
   client: AllMiddlewareArgs['client'],
   question: {
     text: string;
@@ -23,7 +23,7 @@ export async function answerInConversation(
     where: QuestionSurface;
   },
 ): Promise<void> {
-  const answer = await assistant.ask(
+  const answer = await responder.ask(
     questionFromMention(question.text),
     { userId: question.userId, locale: locales.lookup(client, question.userId) },
     'message',

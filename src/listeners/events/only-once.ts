@@ -7,11 +7,11 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
 
-export function onlyOncePerEvent({ assistant, logger }: ListenerDeps): Middleware<AnyMiddlewareArgs> {
+export function onlyOncePerEvent({ responder, logger }: ListenerDeps): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next, context }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string') {
-      const ran = await assistant.store.onceForEvent(eventId, next);
+      const ran = await responder.store.onceForEvent(eventId, next);
       if (!ran) {
         logger.debug(`event ${eventId} already handled; ignoring delivery (retry ${context.retryNum ?? 0})`);
       }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../../src/core/answer.js';
-import { Assistant } from '../../../src/core/assistant.js';
+import { Responder } from '../../../src/core/responder.js';
 import { onlyOncePerEvent } from '../../../src/listeners/events/only-once.js';
 import { RedactingLogger } from '../../../src/logger.js';
 import { LocaleCache } from '../../../src/slack/user-locale.js';
@@ -84,8 +84,8 @@ describe('only-once middleware', () => {
     const core = createCore(kb);
     const middlewareOn = (store: SqliteStore) => {
       const logger = new RedactingLogger('debug', [], () => {});
-      const assistant = new Assistant(core, store, { defaultLanguage: 'en' });
-      return onlyOncePerEvent({ assistant, logger, locales: new LocaleCache(logger) });
+      const responder = new Responder(core, store, { defaultLanguage: 'en' });
+      return onlyOncePerEvent({ responder, logger, locales: new LocaleCache(logger) });
     };
 
     const before = SqliteStore.open(path);

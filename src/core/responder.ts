@@ -38,7 +38,7 @@ export interface TipCommands {
   status(context: ChannelContext, language: Language): Promise<Card>;
 }
 
-export interface AssistantOptions {
+export interface ResponderOptions {
   defaultLanguage: Language;
   tips?: TipCommands;
   /** Slack user ids who may see the usage report (ADMIN_USER_IDS). */
@@ -53,11 +53,11 @@ export interface AssistantOptions {
 /** Report period when `/socialvs stats` names none, and on the admins' home tab. */
 const DEFAULT_STATS_DAYS = 30;
 
-export class Assistant {
+export class Responder {
   constructor(
     readonly core: Core,
     readonly store: Store,
-    private readonly options: AssistantOptions,
+    private readonly options: ResponderOptions,
   ) {}
 
   private now(): Date {
