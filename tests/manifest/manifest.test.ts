@@ -1,8 +1,9 @@
 /**
- * manifest.yml is what an admin pastes into "Create app from manifest": it must be
- * valid against Slack's published manifest schema, and declare exactly the command
- * and events the code listens for (a listener without its event never fires; an event
- * without a listener is a scope granted for nothing).
+ * manifest.yml (Socket Mode) and manifest.http.yml (HTTP mode) are what an admin pastes into
+ * "Create app from manifest": each must be valid against Slack's published manifest schema
+ * (vendored in slack-manifest-schema/), and declare exactly the command and events the code
+ * listens for (a listener without its event never fires; an event without a listener is a
+ * scope granted for nothing). The two differ only in how Slack reaches the bot.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,28 +12,63 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { LISTENED } from '../../src/listeners/index.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const manifest = parse(readFileSync(`${root}manifest.yml`, 'utf8')) as {
+interface Manifest {
   features: {
-    slash_commands: Array<{ command: string; usage_hint?: string }>;
+    slash_commands: Array<{ command: string; usage_hint?: string; url?: string }>;
     app_home: Record<string, boolean>;
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
-    event_subscriptions: { bot_events: string[] };
-    interactivity: { is_enabled: boolean };
+    event_subscriptions: { bot_events: string[]; request_url?: string };
+    interactivity: { is_enabled: boolean; request_url?: string };
     socket_mode_enabled: boolean;
   };
-};
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const read = (file: string) => parse(readFileSync(`${root}${file}`, 'utf8')) as Manifest;
 const schema = JSON.parse(
-  readFileSync(`${root}../shared/slack/manifest.schema.1.0.0.json`, 'utf8'),
+  readFileSync(new URL('./slack-manifest-schema/manifest.schema.1.0.0.json', import.meta.url), 'utf8'),
 ) as Record<string, unknown>;
 
-describe('manifest.yml', () => {
+// Compiled once for both manifests. Ajv knows no string formats without ajv-formats; the
+// schema's only one is "uri" for $schema, which the manifests don't use: don't warn about it.
+const { $schema: _ignored, ...draft07 } = schema;
+const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(draft07);
+
+/** Where the bot takes commands, events and button presses in HTTP mode (tests/e2e sends there). */
+const EVENTS_PATH = '/slack/events';
+
+const manifests = [
+  { file: 'manifest.yml', manifest: read('manifest.yml'), socketMode: true },
+  { file: 'manifest.http.yml', manifest: read('manifest.http.yml'), socketMode: false },
+];
+
+/** Every request URL a manifest gives Slack. */
+function requestUrls(manifest: Manifest): Array<string | undefined> {
+  return [
+    ...manifest.features.slash_commands.map((c) => c.url),
+    manifest.settings.event_subscriptions.request_url,
+    manifest.settings.interactivity.request_url,
+  ];
+}
+
+/** The keys that say how Slack reaches the bot: Socket Mode, or the URLs it sends requests to. */
+const TRANSPORT_KEYS = new Set(['socket_mode_enabled', 'url', 'request_url']);
+
+/** A manifest less its transport keys, wherever they sit. */
+function features(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(features);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !TRANSPORT_KEYS.has(key))
+      .map(([key, inner]) => [key, features(inner)]),
+  );
+}
+
+describe.each(manifests)('$file', ({ manifest, socketMode }) => {
   it("is valid against Slack's manifest JSON Schema", () => {
-    const { $schema: _ignored, ...draft07 } = schema;
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    const validate = ajv.compile(draft07);
     const valid = validate(manifest);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
@@ -51,9 +87,8 @@ describe('manifest.yml', () => {
     );
   });
 
-  it('enables interactivity (buttons), Socket Mode, and the Home and Messages tabs', () => {
+  it('enables interactivity (buttons) and the Home and Messages tabs', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
   });
@@ -63,5 +98,38 @@ describe('manifest.yml', () => {
     if (LISTENED.botEvents.includes('app_mention' as never)) needed.add('app_mentions:read');
     if (LISTENED.botEvents.includes('message.im' as never)) needed.add('im:history');
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
+  });
+
+  if (socketMode) {
+    it('uses Socket Mode, so it gives Slack no request URL', () => {
+      expect(manifest.settings.socket_mode_enabled).toBe(true);
+      expect(requestUrls(manifest).filter(Boolean)).toEqual([]);
+    });
+  } else {
+    it(`turns Socket Mode off and sends the command, events and buttons to https://…${EVENTS_PATH}`, () => {
+      expect(manifest.settings.socket_mode_enabled).toBe(false);
+      const urls = requestUrls(manifest);
+      expect(urls.length).toBeGreaterThanOrEqual(3);
+      for (const url of urls) {
+        expect(url).toBeDefined();
+        const parsed = new URL(url as string);
+        expect(parsed.protocol).toBe('https:');
+        expect(parsed.pathname).toBe(EVENTS_PATH);
+      }
+      // One host for all three, a placeholder the admin replaces.
+      expect(new Set(urls).size).toBe(1);
+      expect(new URL(urls[0] as string).hostname).toMatch(/\.example\.com$/);
+    });
+  }
+});
+
+describe('the two manifests', () => {
+  it('declare the same app apart from how Slack reaches the bot', () => {
+    const [socket, http] = manifests.map((m) => features(m.manifest));
+    expect(http).toEqual(socket);
+    // The comparison itself: a difference outside the transport keys is caught.
+    const renamed = structuredClone(read('manifest.http.yml'));
+    renamed.features.app_home.home_tab_enabled = false;
+    expect(features(renamed)).not.toEqual(socket);
   });
 });
