@@ -4,17 +4,18 @@
  * and exits non-zero. Tests and the sandbox start the bot through here too.
  */
 import type { AddressInfo } from 'node:net';
-import { type App, webApi } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { type Config, ConfigError, loadConfig, missingSlackCredentials } from './config.js';
 import { createCore } from './core/answer.js';
 import { Responder } from './core/responder.js';
 import { DataError, DEFAULT_DATA_DIR, loadKnowledgeBase } from './knowledge/load.js';
+import { registerListeners } from './listeners/index.js';
 import { RedactingLogger } from './logger.js';
 import { createSlackApp } from './slack/create-app.js';
-import { logSlackError, slackErrorCode } from './slack/errors.js';
-import { createHttpFetch } from './slack/http-fetch.js';
+import { slackErrorCode } from './slack/errors.js';
 import { InFlight } from './slack/in-flight.js';
 import { SlackPoster } from './slack/slack-poster.js';
+import { LocaleCache } from './slack/user-locale.js';
 import { openStore } from './store/open-store.js';
 import { QuestionRetention } from './store/retention.js';
 import type { Store } from './store/store.js';
@@ -75,9 +76,16 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     options.write,
   );
 
-  // Asked first, answered while the data loads and the index is built: a round trip to
-  // Slack costs the start-up nothing on top.
-  const tokenCheck = checkToken(config, logger);
+  // The Bolt app first: its auth.test (app.init) is asked now and answered while the data
+  // loads and the index is built, so the round trip to Slack costs the start-up nothing.
+  // /healthz says when the next tip is due, once the scheduler exists.
+  let nextTip: () => Date | null = () => null;
+  const app = createSlackApp({
+    config,
+    logger,
+    health: () => ({ nextTip: nextTip()?.toISOString() ?? null }),
+  });
+  const tokenCheck = checkToken(app);
 
   let kb: ReturnType<typeof loadKnowledgeBase>;
   try {
@@ -108,7 +116,8 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     ratePerSecond: config.tipPostsPerSecond,
   });
   const scheduler = new TipScheduler({ cron: config.tipCron, timeZone: config.tipTimezone, job, logger });
-  const tips = new TipSubscriptions({ kb, store, poster, nextRun: () => scheduler.nextRun() });
+  nextTip = () => scheduler.nextRun();
+  const tips = new TipSubscriptions({ kb, store, poster, nextRun: nextTip });
   const responder = new Responder(createCore(kb), store, {
     defaultLanguage: config.defaultLanguage,
     tips,
@@ -121,23 +130,18 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     timeZone: config.tipTimezone,
     logger,
   });
-  const token = await tokenCheck;
-  if (token.refused) {
+  const tokenProblem = await tokenCheck;
+  if (tokenProblem) {
     await store.close();
-    throw new StartupError(
-      `Slack refused SLACK_BOT_TOKEN (${token.refused}): copy the Bot User OAuth Token again.`,
-    );
+    throw new StartupError(tokenProblem);
   }
-  const identity = token.identity;
 
+  // Registered first, so that each request counts until all its listeners have finished.
   const inFlight = new InFlight();
-  const app = createSlackApp({
-    config,
-    responder,
-    logger,
-    identity,
-    inFlight,
-    health: () => ({ nextTip: scheduler.nextRun()?.toISOString() ?? null }),
+  app.use(inFlight.middleware);
+  registerListeners(app, { responder, logger, locales: new LocaleCache(logger) });
+  app.error(async (error) => {
+    logger.error('unhandled listener error:', error);
   });
 
   let port: number | undefined;
@@ -191,37 +195,30 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   };
 }
 
+const TOKEN_REFUSALS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+]);
+
 /**
- * A wrong token is the most common set-up mistake: auth.test says so at start, not at the
- * first question. The bot's ids it returns are handed to Bolt. Never rejects: an
- * unreachable Slack is logged and the bot starts anyway.
+ * Bolt's app.init(): its auth.test, which tells a wrong token at start rather than at the
+ * first question, and gives Bolt the bot's ids. Resolves with the start-up problem, if any;
+ * never rejects. A Slack that cannot be reached stops the start too: Bolt cannot route a
+ * request before its init has succeeded, and a process manager's restart is a better retry
+ * than a bot that is up but answers nobody.
  */
-async function checkToken(
-  config: Config,
-  logger: RedactingLogger,
-): Promise<{ identity?: { botId: string; botUserId: string }; refused?: string }> {
+async function checkToken(app: App): Promise<string | undefined> {
   try {
-    const client = new webApi.WebClient(config.botToken, {
-      slackApiUrl: config.slackApiUrl,
-      logger,
-      retryConfig: { retries: 1 },
-      timeout: config.slackTimeoutMs,
-      // As the app's own client does (create-app.ts): the global fetch would load undici's
-      // whole HTTP client, with its WebAssembly parser, for this one call.
-      fetch: createHttpFetch(),
-    });
-    const result = await client.auth.test();
-    return result.bot_id && result.user_id
-      ? { identity: { botId: result.bot_id, botUserId: result.user_id } }
-      : {};
+    await app.init();
+    return undefined;
   } catch (error) {
     const code = slackErrorCode(error);
-    if (['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired'].includes(code)) {
-      return { refused: code };
-    }
-    logSlackError(logger, error, { method: 'auth.test' });
-    logger.warn('Could not reach Slack to check the token; starting anyway.');
-    return {};
+    return TOKEN_REFUSALS.has(code)
+      ? `Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token again.`
+      : `Could not reach Slack to check SLACK_BOT_TOKEN (${code}): check the network and SLACK_API_URL, then start again.`;
   }
 }
 

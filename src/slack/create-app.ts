@@ -1,123 +1,133 @@
 /**
- * The Bolt app: Socket Mode when an app-level token is set (no public URL needed),
- * HTTP otherwise, with POST /slack/events for commands, events and interactivity
- * alike, and GET /healthz for load balancers and orchestrators.
+ * The Bolt app, built as Slack's Bolt template builds one. In HTTP mode Bolt's HTTPReceiver
+ * verifies every request with the signing secret and serves POST /slack/events (commands,
+ * events and interactivity alike) and GET /healthz; with an app-level token, Socket Mode.
+ * The listeners are registered by src/listeners; start-up (bot.ts) runs `app.init()`, which
+ * is Bolt's own auth.test.
  */
-import { App, LogLevel } from '@slack/bolt';
+import {
+  App,
+  type CustomRoute,
+  HTTPReceiver,
+  type Logger,
+  LogLevel,
+  type Receiver,
+  SocketModeReceiver,
+} from '@slack/bolt';
 import type { Config } from '../config.js';
-import type { Responder } from '../core/responder.js';
-import { registerListeners } from '../listeners/index.js';
-import type { RedactingLogger } from '../logger.js';
-import { GuardedHTTPReceiver } from './guarded-receiver.js';
-import { createHttpFetch } from './http-fetch.js';
-import type { InFlight } from './in-flight.js';
-import { LocaleCache } from './user-locale.js';
 
 export interface SlackAppOptions {
   config: Config;
-  responder: Responder;
-  logger: RedactingLogger;
+  logger: Logger;
   /** Extra answer for /healthz (the tip scheduler's state, for instance). */
   health?: () => Record<string, unknown>;
-  /** The bot's ids from our own auth.test at start, so Bolt needn't call it (and can't fail unheard). */
-  identity?:
-    | { botId: string; botUserId: string }
-    | undefined /** Counts requests still being answered, for a graceful stop. */;
-  inFlight?: InFlight;
 }
 
-export function createSlackApp({
-  config,
-  responder,
-  logger,
-  health,
-  identity,
-  inFlight,
-}: SlackAppOptions): App {
-  const common = {
+/**
+ * A user is waiting on every Web API call the listeners make: a few quick retries, not the
+ * client's default of ten over half an hour.
+ */
+const ANSWER_RETRIES = { retries: 3, factor: 2, minTimeout: 300, maxTimeout: 3000 };
+
+/**
+ * How patiently Socket Mode asks Slack for a new connection (apps.connections.open) after
+ * losing one: a retry at most every 30 s, for days. Given the answer retries above, the
+ * Socket Mode client gives up after a few seconds of outage and never reconnects.
+ */
+export const SOCKET_RECONNECT_RETRIES = {
+  retries: 10_000,
+  factor: 1.3,
+  minTimeout: 1000,
+  maxTimeout: 30_000,
+};
+
+export function createSlackApp({ config, logger, health }: SlackAppOptions): App {
+  return new App({
     token: config.botToken,
-    ...(identity ? { botId: identity.botId, botUserId: identity.botUserId } : {}),
-    // Bolt's own eager auth.test would reject where nobody listens; start-up checks the token.
-    tokenVerificationEnabled: false,
+    receiver:
+      config.mode === 'socket' ? socketModeReceiver(config, logger) : httpReceiver(config, logger, health),
     logger,
     logLevel: logger.getLevel(),
     clientOptions: {
       slackApiUrl: config.slackApiUrl,
-      // A user is waiting: a few quick retries, not the client's default half hour.
-      retryConfig: { retries: 3, factor: 2, minTimeout: 300, maxTimeout: 3000 },
+      retryConfig: ANSWER_RETRIES,
       timeout: config.slackTimeoutMs,
-      // Web API calls and respond() over node:http: the global fetch cost more CPU than
-      // handling the whole incoming request (see http-fetch.ts).
-      fetch: createHttpFetch(),
+      fetch: fetchWithTimeout(config.slackTimeoutMs),
     },
-    // No listener keeps conversation state; Bolt's default store would look it up (and
-    // build a "not found" error) for every request.
-    convoStore: false as const,
-    // Bolt's ignoreSelf runs on every request as global middleware but only concerns
-    // events: the event listener runs it itself (listeners/events/index.ts).
-    ignoreSelf: false,
-  };
-  const app =
-    config.mode === 'socket'
-      ? new App({ ...common, socketMode: true, appToken: config.appToken })
-      : new App({
-          ...common,
-          receiver: new GuardedHTTPReceiver(
-            {
-              signingSecret: config.signingSecret ?? '',
-              endpoints: '/slack/events',
-              logger,
-              customRoutes: [
-                {
-                  path: '/healthz',
-                  method: ['GET'],
-                  handler: (_req, res) => {
-                    res.writeHead(200, { 'content-type': 'application/json' });
-                    res.end(JSON.stringify({ ok: true, ...health?.() }));
-                  },
-                },
-              ],
-            },
-            { logger, answerMalformed: (body) => answerMalformed(body, responder, config) },
-          ),
-        });
-  if (inFlight) {
-    // Counted around processEvent, which both receivers (HTTP and Socket Mode) call for
-    // every request and which resolves once every listener has finished. A global
-    // middleware would do the same at the cost of a step of Bolt's chain per request.
-    const processEvent = app.processEvent.bind(app);
-    app.processEvent = (event) => inFlight.track(processEvent(event));
-  }
-  registerListeners(app, { responder, logger, locales: new LocaleCache(logger) });
-  app.error(async (error) => {
-    logger.error('unhandled listener error:', error);
+    // bot.ts awaits app.init() (Bolt's auth.test) at start, so a refused token stops the
+    // start with a plain line instead of rejecting unheard inside the constructor.
+    deferInitialization: true,
   });
-  return app;
 }
 
 export { LogLevel };
 
-/** A request we can't handle that came with a response_url: tell the user, with the topic list. */
-async function answerMalformed(
-  body: Record<string, unknown>,
-  responder: Responder,
-  config: Config,
-): Promise<void> {
-  const url = body.response_url;
-  if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return;
-  const user = body.user as { id?: unknown } | undefined;
-  const userId =
-    typeof user?.id === 'string' ? user.id : typeof body.user_id === 'string' ? body.user_id : undefined;
-  const language = userId ? await responder.languageFor({ userId }) : config.defaultLanguage;
-  const card = responder.staleCard(language);
-  await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      response_type: 'ephemeral',
-      replace_original: false,
-      text: card.text,
-      blocks: card.blocks,
-    }),
+/**
+ * Bolt's respond() posts to the response_url with the fetch it is given and no timeout of
+ * its own; the Web API client passes its own signal, which is kept.
+ */
+export function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  return (input, init) =>
+    fetch(input, init?.signal ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) });
+}
+
+function httpReceiver(config: Config, logger: Logger, health: SlackAppOptions['health']): Receiver {
+  const healthz: CustomRoute = {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, ...health?.() }));
+    },
+  };
+  return new HTTPReceiver({
+    signingSecret: config.signingSecret ?? '',
+    endpoints: '/slack/events',
+    customRoutes: [healthz],
+    logger,
+    // An error inside Bolt before any listener ran (a body it could not take apart): one
+    // plain line and an empty 200, so that Slack does not redeliver what would fail again.
+    processEventErrorHandler: async ({ error, logger: boltLogger, response }) => {
+      boltLogger.warn(`could not handle a Slack request: ${errorText(error)}`);
+      if (response.headersSent) return false;
+      response.writeHead(200);
+      response.end();
+      return true;
+    },
+    // Every listener acknowledges first, so a request nobody acknowledged is one Bolt could
+    // not route, and Bolt has already logged why: answer it without a second line.
+    unhandledRequestHandler: ({ logger: boltLogger, response }) => {
+      boltLogger.debug('a Slack request no listener acknowledged was answered with an empty 200');
+      if (!response.headersSent) {
+        response.writeHead(200);
+        response.end();
+      }
+    },
   });
+}
+
+function socketModeReceiver(config: Config, logger: Logger): Receiver {
+  return new SocketModeReceiver({
+    appToken: config.appToken ?? '',
+    logger,
+    logLevel: logger.getLevel(),
+    // The Socket Mode client's own Web API settings (apps.connections.open): Bolt would
+    // hand it the app's clientOptions, whose quick retries suit answers, not reconnecting.
+    installerOptions: {
+      clientOptions: {
+        slackApiUrl: config.slackApiUrl,
+        timeout: config.slackTimeoutMs,
+        retryConfig: SOCKET_RECONNECT_RETRIES,
+      },
+    },
+    // As over HTTP: acknowledge what Bolt could not take apart, so Slack stops resending it.
+    processEventErrorHandler: async ({ error, logger: boltLogger }) => {
+      boltLogger.warn(`could not handle a Slack request: ${errorText(error)}`);
+      return true;
+    },
+  });
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

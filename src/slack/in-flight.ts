@@ -1,8 +1,10 @@
 /**
  * Counts the Slack requests still being answered. Bolt acknowledges first and answers
- * after, so closing the HTTP server doesn't wait for answers; on shutdown the bot waits
- * here (bounded) until the answers it already promised have been sent.
+ * after, so closing the HTTP server (or the socket) doesn't wait for answers; on shutdown
+ * the bot waits here (bounded) until the answers it already promised have been sent.
  */
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+
 export class InFlight {
   private count = 0;
   private waiters: Array<() => void> = [];
@@ -11,7 +13,15 @@ export class InFlight {
     return this.count;
   }
 
-  /** Counts `work` (one request, from receipt until every listener has finished) while it runs. */
+  /**
+   * Bolt global middleware, registered before any other of ours: `next()` resolves once
+   * every listener for the request has finished, so each request counts until then.
+   */
+  readonly middleware: Middleware<AnyMiddlewareArgs> = async ({ next }) => {
+    await this.track(next());
+  };
+
+  /** Counts `work` while it runs. */
   track<T>(work: Promise<T>): Promise<T> {
     this.count++;
     return work.finally(() => {

@@ -4,9 +4,9 @@
  * Slack call it needs, so Slack's 3-second limit can't depend on Slack's own speed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageInAck } from '../../src/sandbox/signed-requests.js';
+import { messageInAck, slackSignature } from '../../src/sandbox/signed-requests.js';
 import { headerOf, titleOf } from '../support/cards.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { type Harness, SIGNING_SECRET, startHarness } from '../support/harness.js';
 import { slashReply } from '../support/slash.js';
 
 let h: Harness;
@@ -44,6 +44,23 @@ describe('request signing', () => {
     expect(sent.status).toBe(401);
   });
 
+  it('rejects a signature written in upper-case hex, as Bolt does', async () => {
+    const body = new URLSearchParams({
+      command: '/socialvs',
+      text: 'ROI',
+      user_id: 'U1',
+      channel_id: 'C1',
+      response_url: h.standIn.responseUrl(),
+    }).toString();
+    const timestamp = Math.floor(Date.now() / 1000);
+    const [scheme, hex] = slackSignature(SIGNING_SECRET, timestamp, body).split('=');
+    const sent = await h.slack.send(body, 'application/x-www-form-urlencoded', {
+      timestamp,
+      signature: `${scheme}=${hex?.toUpperCase()}`,
+    });
+    expect(sent.status).toBe(401);
+  });
+
   it('refuses an unsigned request to the events path however its URL is written', async () => {
     for (const path of ['/slack/events?retry=1', '/slack/events#x', '/./slack/events']) {
       const response = await fetch(`${h.baseUrl}${path}`, {
@@ -73,6 +90,18 @@ describe('request signing', () => {
     expect(await response.text()).toBe('');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(h.standIn.responsesTo(url)).toHaveLength(0);
+  });
+
+  it('answers an unsigned SSL check alone, its name percent-encoded, with 200 and runs nothing', async () => {
+    const before = h.standIn.calls.length;
+    const response = await fetch(`${h.baseUrl}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'ssl%5Fcheck=1',
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+    expect(h.standIn.calls.length).toBe(before);
   });
 
   it('refuses a signed request over the 4 MB body limit with 413', async () => {

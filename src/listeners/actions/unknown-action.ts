@@ -2,7 +2,7 @@
  * A button this version doesn't know (a card from an older or newer version): the press
  * is acknowledged, logged once, and the user gets the topic list instead of silence.
  */
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { logSlackError } from '../../slack/errors.js';
 import type { ListenerDeps } from '../deps.js';
 import { readButton } from './button-payload.js';
@@ -27,5 +27,21 @@ export function unknownAction({ responder, logger }: ListenerDeps) {
         user: pressed.userId,
       });
     }
+  };
+}
+
+/**
+ * Listener middleware: lets a button press through only when none of `known` (the action
+ * ids the other button listeners are registered for) matches it.
+ */
+export function onlyUnknownButtons(
+  known: ReadonlyArray<string | RegExp>,
+): Middleware<SlackActionMiddlewareArgs<BlockAction>> {
+  return async ({ action, next }) => {
+    const actionId = action.action_id;
+    const isKnown = known.some((pattern) =>
+      typeof pattern === 'string' ? pattern === actionId : pattern.test(actionId),
+    );
+    if (!isKnown) await next();
   };
 }

@@ -1,13 +1,10 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
-import type { Router } from '../route.js';
 import { socialvsCommand } from './socialvs.js';
 
-/** `/socialvs`, the bot's one slash command. */
-export function commandRouter(deps: ListenerDeps): Router {
-  const socialvs = socialvsCommand(deps);
-  return (args) =>
-    'command' in args && args.command?.command === '/socialvs'
-      ? socialvs(args as SlackCommandMiddlewareArgs & AllMiddlewareArgs)
-      : undefined;
+/** The bot's one slash command (declared in manifest.yml). */
+export const SLASH_COMMAND = '/socialvs';
+
+export function register(app: App, deps: ListenerDeps): void {
+  app.command(SLASH_COMMAND, socialvsCommand(deps));
 }

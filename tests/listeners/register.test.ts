@@ -1,0 +1,160 @@
+/**
+ * The listeners as Bolt registers them: a real Bolt App with registerListeners, fed
+ * requests the way a receiver feeds them (App.processEvent, which resolves once every
+ * listener has finished). Each button reaches exactly one listener; a button nobody
+ * registered reaches only the unknown-button listener; a request the listeners cannot read
+ * stops before them.
+ */
+import { App, type Receiver } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION_IDS, encodeValue } from '../../src/cards/actions.js';
+import { registerListeners } from '../../src/listeners/index.js';
+import { SlackStandIn } from '../../src/sandbox/slack-stand-in.js';
+import { fetchWithTimeout } from '../../src/slack/create-app.js';
+import { isStaleCard } from '../support/button-press.js';
+import { headerOf, titleOf } from '../support/cards.js';
+import { world } from '../support/listeners.js';
+
+/** A receiver that only hands Bolt what the test gives it. */
+class TestReceiver implements Receiver {
+  init(): void {}
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+}
+
+let standIn: SlackStandIn;
+let app: App;
+let lines: string[];
+
+beforeAll(async () => {
+  standIn = await SlackStandIn.start();
+  const w = world();
+  lines = w.lines;
+  app = new App({
+    token: 'xoxb-register-test',
+    botId: 'B0SOCIALVS',
+    botUserId: 'U0SOCIALVS',
+    receiver: new TestReceiver(),
+    clientOptions: { slackApiUrl: standIn.apiUrl, fetch: fetchWithTimeout(5_000) },
+    logger: w.deps.logger,
+  });
+  registerListeners(app, w.deps);
+});
+afterAll(async () => {
+  await standIn.close();
+});
+
+/** Presses a button on an ephemeral card; resolves with every post to its response_url and the acks. */
+async function pressButton(actions: unknown[]) {
+  const responseUrl = standIn.responseUrl();
+  const acks: unknown[] = [];
+  await app.processEvent({
+    body: {
+      type: 'block_actions',
+      user: { id: 'UCLICK', username: 'clicker', name: 'clicker', team_id: 'T0SANDBOX' },
+      team: { id: 'T0SANDBOX', domain: 'sandbox' },
+      api_app_id: 'A0SOCIALVS',
+      container: {
+        type: 'message',
+        message_ts: '1700000000.000001',
+        channel_id: 'C0GENERAL',
+        is_ephemeral: true,
+      },
+      channel: { id: 'C0GENERAL', name: 'general' },
+      response_url: responseUrl,
+      actions,
+    },
+    ack: async (response?: unknown) => {
+      acks.push(response);
+    },
+  });
+  return { posts: standIn.responsesTo(responseUrl).map((post) => post.body), acks };
+}
+
+function button(actionId: string, value?: string) {
+  return {
+    type: 'button',
+    action_id: actionId,
+    block_id: 'block',
+    text: { type: 'plain_text', text: 'button' },
+    ...(value === undefined ? {} : { value }),
+    action_ts: '1700000000.000200',
+  };
+}
+
+describe('buttons registered with Bolt', () => {
+  it('Next ▶ is answered once, by the topic listener alone', async () => {
+    const { posts, acks } = await pressButton([
+      button(ACTION_IDS.next, encodeValue({ topic: 'roi', language: 'en' })),
+    ]);
+    expect(acks).toHaveLength(1);
+    expect(posts).toHaveLength(1);
+    // The button's value names the topic it leads to.
+    expect(headerOf(posts[0] ?? {})).toBe(titleOf('roi', 'en'));
+    expect(posts.some((post) => isStaleCard(post, 'en'))).toBe(false);
+  });
+
+  it('a language button is answered once, in that language', async () => {
+    const { posts } = await pressButton([
+      button(`${ACTION_IDS.languagePrefix}de`, encodeValue({ topic: 'roi', language: 'de' })),
+    ]);
+    expect(posts).toHaveLength(1);
+    expect(headerOf(posts[0] ?? {})).toBe(titleOf('roi', 'de'));
+  });
+
+  it('a button no listener is registered for gets the topic list once, from the unknown-button listener', async () => {
+    const { posts, acks } = await pressButton([
+      button('topic_bookmark', encodeValue({ topic: 'roi', language: 'en' })),
+    ]);
+    expect(acks).toHaveLength(1);
+    expect(posts).toHaveLength(1);
+    expect(isStaleCard(posts[0] ?? {}, 'en')).toBe(true);
+  });
+
+  it('a press that carries no button stops before the listeners, with the topic list and one log line', async () => {
+    const before = lines.length;
+    const { posts, acks } = await pressButton([]);
+    expect(acks).toHaveLength(1);
+    expect(posts).toHaveLength(1);
+    expect(isStaleCard(posts[0] ?? {}, 'en')).toBe(true);
+    expect(lines.slice(before).filter((line) => line.includes('malformed'))).toHaveLength(1);
+  });
+});
+
+describe('the slash command registered with Bolt', () => {
+  it('/socialvs answers in its acknowledgement', async () => {
+    const acks: unknown[] = [];
+    await app.processEvent({
+      body: {
+        command: '/socialvs',
+        text: 'What is the ROI difference between social media and social networking?',
+        user_id: 'UASK',
+        channel_id: 'C0GENERAL',
+        team_id: 'T0SANDBOX',
+        response_url: standIn.responseUrl(),
+      },
+      ack: async (response?: unknown) => {
+        acks.push(response);
+      },
+    });
+    expect(acks).toHaveLength(1);
+    expect(headerOf((acks[0] ?? {}) as Record<string, unknown>)).toBe(titleOf('roi', 'en'));
+  });
+
+  it('another command is left alone', async () => {
+    const acks: unknown[] = [];
+    await app.processEvent({
+      body: {
+        command: '/other',
+        text: 'ROI',
+        user_id: 'UASK',
+        channel_id: 'C0GENERAL',
+        team_id: 'T0SANDBOX',
+      },
+      ack: async (response?: unknown) => {
+        acks.push(response);
+      },
+    });
+    expect(acks).toHaveLength(0);
+  });
+});
