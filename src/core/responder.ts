@@ -96,7 +96,7 @@ export class Responder {
         surface: where,
         language,
         topic: result.topic,
-        ...(logged ? { text } : {}),
+        ...(logged ? { text, askerId: asker.userId } : {}),
         ...(logged && result.topic === null ? { normalized: fold(text) } : {}),
       });
       answerId = `${this.answerIdPrefix}${(++this.answerCount).toString(36)}`;

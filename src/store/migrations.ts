@@ -56,6 +56,13 @@ export const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (answer_id, user_id)
    );
    CREATE INDEX votes_by_time ON votes (voted_at);`,
+  // 4: who asked an unanswered question, as a keyed hash (rows.ts askerHash), so the report
+  // counts people; the key is one random row per database, made on open.
+  `ALTER TABLE questions ADD COLUMN asker_hash TEXT;
+   CREATE TABLE question_asker_key (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     key TEXT NOT NULL
+   );`,
 ];
 
 /**
@@ -113,4 +120,9 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      PRIMARY KEY (answer_id, user_id)
    );
    CREATE INDEX votes_by_time ON votes (voted_at);`,
+  `ALTER TABLE questions ADD COLUMN asker_hash TEXT;
+   CREATE TABLE question_asker_key (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     key TEXT NOT NULL
+   );`,
 ];

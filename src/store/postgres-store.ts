@@ -21,8 +21,11 @@ import { isLanguage, type Language } from '../knowledge/languages.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import { QuestionBuffer } from './question-buffer.js';
 import {
+  newAskerKey,
   QUESTION_COLUMNS,
+  type QuestionValues,
   questionValues,
+  REPORT_ROWS,
   type SubscriptionRow,
   type TipPostRow,
   toSubscription,
@@ -51,6 +54,8 @@ const EVENT_MEMORY_MS = 24 * 60 * 60 * 1000;
  * tip run, or Slack's retry of the event, tries again).
  */
 const CLAIM_WAIT_MS = 30_000;
+/** Bind parameters PostgreSQL takes in one statement (a 16-bit count). */
+const MAX_PARAMETERS = 65_535;
 /** Connections per replica: for ordinary queries, and for claims held while posting. */
 const QUERY_POOL_SIZE = 10;
 const CLAIM_POOL_SIZE = 20;
@@ -58,7 +63,9 @@ const CLAIM_POOL_SIZE = 20;
 export class PostgresStore implements Store {
   private claimsSincePurge = 0;
 
-  private readonly questions: QuestionBuffer;
+  private readonly questions: QuestionBuffer<QuestionValues>;
+  /** The database's key for askerHash(), read (or made) on open, with the migrations. */
+  private askerKey = Buffer.alloc(0);
 
   private constructor(
     private readonly queries: pg.Pool,
@@ -114,6 +121,13 @@ export class PostgresStore implements Store {
         await client.query(POSTGRES_MIGRATIONS[index] as string);
       }
       await client.query('UPDATE socialvs_schema SET version = $1', [POSTGRES_MIGRATIONS.length]);
+      // Under the same lock: replicas starting together all read the one key the first made.
+      await client.query(
+        'INSERT INTO question_asker_key (id, key) VALUES (1, $1) ON CONFLICT (id) DO NOTHING',
+        [newAskerKey()],
+      );
+      const key = await client.query<{ key: string }>('SELECT key FROM question_asker_key WHERE id = 1');
+      this.askerKey = Buffer.from(key.rows[0]?.key ?? '', 'base64');
     });
   }
 
@@ -290,21 +304,38 @@ export class PostgresStore implements Store {
   }
 
   async recordQuestion(question: QuestionRecord): Promise<void> {
-    this.questions.add(question);
+    this.questions.add(questionValues(question, this.askerKey));
   }
 
-  /** One multi-row INSERT per batch: one round trip instead of one per question. */
-  private async insertQuestions(rows: QuestionRecord[]): Promise<void> {
-    const values: unknown[] = [];
-    const tuples = rows.map((question, index) => {
-      values.push(...questionValues(question));
-      const at = index * 6;
-      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6})`;
+  /**
+   * One multi-row INSERT per batch: one round trip instead of one per question. A backlog
+   * kept through an outage can pass PostgreSQL's limit on parameters per statement; it
+   * goes in several statements then, in one transaction, so a failure retries it whole
+   * without doubling what was written.
+   */
+  private async insertQuestions(rows: QuestionValues[]): Promise<void> {
+    const columns = rows[0]?.length ?? 1;
+    const perStatement = Math.floor(MAX_PARAMETERS / columns);
+    const statements: Array<{ text: string; values: unknown[] }> = [];
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const values: unknown[] = [];
+      const tuples = rows.slice(start, start + perStatement).map((row, index) => {
+        values.push(...row);
+        return `(${row.map((_, column) => `$${index * columns + column + 1}`).join(', ')})`;
+      });
+      statements.push({
+        text: `INSERT INTO questions (${QUESTION_COLUMNS}) VALUES ${tuples.join(', ')}`,
+        values,
+      });
+    }
+    const [only] = statements;
+    if (statements.length === 1 && only) {
+      await this.queries.query(only);
+      return;
+    }
+    await this.inTransaction(this.queries, async (client) => {
+      for (const statement of statements) await client.query(statement);
     });
-    await this.queries.query(
-      `INSERT INTO questions (${QUESTION_COLUMNS}) VALUES ${tuples.join(', ')}`,
-      values,
-    );
   }
 
   async recordVote(vote: VoteRecord): Promise<'new' | 'changed' | 'same'> {
@@ -332,13 +363,17 @@ export class PostgresStore implements Store {
       ),
       this.queries.query<{ topic: string; count: number }>(
         `SELECT topic, count(*)::int AS count FROM questions WHERE asked_at >= $1 AND topic IS NOT NULL
-           GROUP BY topic ORDER BY count DESC, topic COLLATE "C" LIMIT 5`,
+           GROUP BY topic ORDER BY count DESC, topic COLLATE "C" LIMIT ${REPORT_ROWS}`,
         [from],
       ),
+      // People, not repetitions (store.ts UsageReport): distinct askers, plus one for any
+      // rows logged before askers were kept.
       this.queries.query<{ text: string; count: number }>(
-        `SELECT max(text COLLATE "C") AS text, count(*)::int AS count FROM questions
+        `SELECT max(text COLLATE "C") AS text,
+             (count(DISTINCT asker_hash) + max(CASE WHEN asker_hash IS NULL THEN 1 ELSE 0 END))::int AS count
+           FROM questions
            WHERE asked_at >= $1 AND topic IS NULL AND normalized IS NOT NULL AND normalized != ''
-           GROUP BY normalized ORDER BY count DESC, max(asked_at) DESC LIMIT 5`,
+           GROUP BY normalized ORDER BY count DESC, max(asked_at) DESC, normalized COLLATE "C" LIMIT ${REPORT_ROWS}`,
         [from],
       ),
       this.queries.query<{ topic: string; up: number; down: number }>(

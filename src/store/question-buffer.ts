@@ -20,18 +20,19 @@ export const MAX_BATCH = 50;
 /** Rows kept while the database refuses them, before the oldest are dropped. */
 const MAX_PENDING = 10_000;
 
-export class QuestionBuffer {
-  private pending: QuestionRecord[] = [];
+/** `Row` is what `write` takes: the stores buffer questionValues() (rows.ts), made as each is recorded. */
+export class QuestionBuffer<Row = QuestionRecord> {
+  private pending: Row[] = [];
   private timer: NodeJS.Timeout | undefined;
   private immediate: NodeJS.Immediate | undefined;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly write: (rows: QuestionRecord[]) => Promise<void> | void,
+    private readonly write: (rows: Row[]) => Promise<void> | void,
     private readonly onError: (error: Error) => void,
   ) {}
 
-  add(question: QuestionRecord): void {
+  add(question: Row): void {
     this.pending.push(question);
     if (this.pending.length > MAX_PENDING) this.pending.splice(0, this.pending.length - MAX_PENDING);
     if (this.pending.length >= MAX_BATCH) {

@@ -1,14 +1,32 @@
 /** Rows as both stores read them (same tables, same columns), and what they become. */
+import { createHmac, randomBytes } from 'node:crypto';
 import { isLanguage } from '../knowledge/languages.js';
 import type { QuestionRecord, Subscription, SubscriptionSource, TipRecord } from './store.js';
 
+/** Rows in each list of the usage report (top topics, unanswered questions). */
+export const REPORT_ROWS = 5;
+
 /** The columns a question is written with, in this order, in every store. */
-export const QUESTION_COLUMNS = 'asked_at, surface, language, topic, text, normalized';
+export const QUESTION_COLUMNS = 'asked_at, surface, language, topic, text, normalized, asker_hash';
 
 /** A question's values for QUESTION_COLUMNS. */
-export function questionValues(
-  question: QuestionRecord,
-): [number, string, string, string | null, string | null, string | null] {
+export type QuestionValues = [
+  number,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+];
+
+/**
+ * A question's values for QUESTION_COLUMNS, made when it is recorded so the asker's Slack
+ * id never waits in the write buffer. The asker is kept only as askerHash() and only on
+ * rows the report groups (text kept, unanswered): with QUESTION_LOG off, nothing of them.
+ */
+export function questionValues(question: QuestionRecord, askerKey: Buffer): QuestionValues {
+  const grouped = question.text !== undefined && question.normalized ? question.normalized : undefined;
   return [
     question.askedAt.getTime(),
     question.surface,
@@ -16,7 +34,25 @@ export function questionValues(
     question.topic,
     question.text ?? null,
     question.normalized ?? null,
+    grouped !== undefined && question.askerId ? askerHash(askerKey, grouped, question.askerId) : null,
   ];
+}
+
+/**
+ * Who asked, as only the report needs it: the same person asking the same question again
+ * gives the same value, so it can count people rather than repetitions. HMAC-SHA256 with
+ * the database's own random key, because a plain hash of a Slack id (a handful of
+ * characters, and every member's is listed by users.list) is undone by hashing each
+ * member's id. The question's grouping key goes in too, so one person's rows for two
+ * questions share nothing: the log can't be read as what one person asked.
+ */
+export function askerHash(key: Buffer, normalized: string, userId: string): string {
+  return createHmac('sha256', key).update(normalized).update('\0').update(userId).digest('base64url');
+}
+
+/** A new key for askerHash(), stored once per database (question_asker_key). */
+export function newAskerKey(): string {
+  return randomBytes(32).toString('base64');
 }
 
 export interface SubscriptionRow {

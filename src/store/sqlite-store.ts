@@ -6,8 +6,11 @@ import { isLanguage, type Language } from '../knowledge/languages.js';
 import { MIGRATIONS } from './migrations.js';
 import { QuestionBuffer } from './question-buffer.js';
 import {
+  newAskerKey,
   QUESTION_COLUMNS,
+  type QuestionValues,
   questionValues,
+  REPORT_ROWS,
   type SubscriptionRow,
   type TipPostRow,
   toSubscription,
@@ -37,7 +40,9 @@ export class SqliteStore implements Store {
 
   private readonly statements = new Map<string, Database.Statement>();
 
-  private readonly questions: QuestionBuffer;
+  private readonly questions: QuestionBuffer<QuestionValues>;
+  /** The database's key for askerHash(), read (or made) on open, with the migrations. */
+  private askerKey = Buffer.alloc(0);
 
   private constructor(db: Database.Database, onBackgroundError: (error: Error) => void) {
     this.db = db;
@@ -105,9 +110,17 @@ export class SqliteStore implements Store {
         this.db.exec(MIGRATIONS[index] as string);
         this.db.pragma(`user_version = ${index + 1}`);
       }
+      this.db
+        .prepare('INSERT INTO question_asker_key (id, key) VALUES (1, ?) ON CONFLICT (id) DO NOTHING')
+        .run(newAskerKey());
+      const { key } = this.db.prepare('SELECT key FROM question_asker_key WHERE id = 1').get() as {
+        key: string;
+      };
+      return Buffer.from(key, 'base64');
     });
-    // IMMEDIATE: two processes starting at once can't both apply the same migration.
-    apply.immediate();
+    // IMMEDIATE: two processes starting at once can't both apply the same migration (or
+    // make two keys).
+    this.askerKey = apply.immediate();
   }
 
   async getUserLanguage(userId: string): Promise<Language | undefined> {
@@ -209,13 +222,13 @@ export class SqliteStore implements Store {
   }
 
   async recordQuestion(question: QuestionRecord): Promise<void> {
-    this.questions.add(question);
+    this.questions.add(questionValues(question, this.askerKey));
   }
 
-  private insertQuestions(rows: QuestionRecord[]): void {
-    const insert = this.statement(`INSERT INTO questions (${QUESTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`);
+  private insertQuestions(rows: QuestionValues[]): void {
+    const insert = this.statement(`INSERT INTO questions (${QUESTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.db.transaction(() => {
-      for (const question of rows) insert.run(questionValues(question));
+      for (const values of rows) insert.run(values);
     })();
   }
 
@@ -244,12 +257,14 @@ export class SqliteStore implements Store {
     ).get(from) as { asked: number; answered: number };
     const topTopics = this.statement(
       `SELECT topic, count(*) AS count FROM questions WHERE asked_at >= ? AND topic IS NOT NULL
-         GROUP BY topic ORDER BY count DESC, topic LIMIT 5`,
+         GROUP BY topic ORDER BY count DESC, topic LIMIT ${REPORT_ROWS}`,
     ).all(from) as Array<{ topic: string; count: number }>;
+    // People, not repetitions (store.ts UsageReport): distinct askers, plus one for any
+    // rows logged before askers were kept.
     const unanswered = this.statement(
-      `SELECT max(text) AS text, count(*) AS count FROM questions
+      `SELECT max(text) AS text, count(DISTINCT asker_hash) + max(asker_hash IS NULL) AS count FROM questions
          WHERE asked_at >= ? AND topic IS NULL AND normalized IS NOT NULL AND normalized != ''
-         GROUP BY normalized ORDER BY count DESC, max(asked_at) DESC LIMIT 5`,
+         GROUP BY normalized ORDER BY count DESC, max(asked_at) DESC, normalized LIMIT ${REPORT_ROWS}`,
     ).all(from) as Array<{ text: string; count: number }>;
     const votes = this.statement(
       `SELECT topic, sum(vote > 0) AS up, sum(vote < 0) AS down FROM votes WHERE voted_at >= ?

@@ -71,6 +71,12 @@ export interface QuestionRecord {
    * kept only for those, which are all the report groups; absent when QUESTION_LOG is off.
    */
   normalized?: string | undefined;
+  /**
+   * The Slack user who asked, so the report counts people rather than repetitions. Never
+   * stored as given: rows the report groups (text kept, unanswered) keep a keyed hash of
+   * it; every other row keeps nothing of it.
+   */
+  askerId?: string | undefined;
 }
 
 export interface VoteRecord {
@@ -86,7 +92,12 @@ export interface UsageReport {
   asked: number;
   answered: number;
   topTopics: Array<{ topic: string; count: number }>;
-  /** Most frequent unanswered questions, grouped by their normalized text. */
+  /**
+   * The unanswered questions most people asked, grouped by their normalized text. `count`
+   * is people, not repetitions: one person asking fifty times counts once. Rows logged
+   * before askers were kept (schema 3) count as one person together, so it never
+   * overstates.
+   */
   unanswered: Array<{ text: string; count: number }>;
   votes: Array<{ topic: string; up: number; down: number }>;
   languages: Array<{ language: string; asked: number; answered: number }>;

@@ -104,6 +104,36 @@ describe('migrations', () => {
     expect(POSTGRES_MIGRATIONS).toHaveLength(MIGRATIONS.length);
   });
 
+  it('4 upgrades a database of schema 3: its questions stay, counted as one person per question', async () => {
+    const { url } = await database();
+    for (const migration of POSTGRES_MIGRATIONS.slice(0, 3)) await sql(url, migration);
+    await sql(url, 'CREATE TABLE socialvs_schema (version INTEGER NOT NULL)');
+    await sql(url, 'INSERT INTO socialvs_schema (version) VALUES (3)');
+    for (const text of ['Pizza?', 'pizza', 'PIZZA']) {
+      await sql(
+        url,
+        "INSERT INTO questions (asked_at, surface, language, topic, text, normalized) VALUES ($1, 'dm', 'en', NULL, $2, 'pizza')",
+        [Date.now(), text],
+      );
+    }
+    const store = await open(url);
+    expect(await sql(url, 'SELECT version FROM socialvs_schema')).toEqual([
+      { version: POSTGRES_MIGRATIONS.length },
+    ]);
+    // Who asked those three is unknown: at least one person, so one.
+    expect((await store.usageReport(undefined)).unanswered).toMatchObject([{ count: 1 }]);
+    await store.recordQuestion({
+      askedAt: new Date(),
+      surface: 'dm',
+      language: 'en',
+      topic: null,
+      text: 'pizza',
+      normalized: 'pizza',
+      askerId: 'UANA',
+    });
+    expect((await store.usageReport(undefined)).unanswered).toMatchObject([{ count: 2 }]);
+  });
+
   it('refuse a database written by a newer SocialVS, leaving it as it was', async () => {
     const { url } = await database();
     await (await open(url)).close();
@@ -132,6 +162,31 @@ describe('migrations', () => {
     );
     expect(tables).toEqual([{ table_name: 'questions' }]);
     expect(await sql(url, 'SELECT body FROM questions')).toEqual([{ body: 'Is this ours?' }]);
+  });
+});
+
+describe('the question log', () => {
+  it('writes a backlog too big for one statement (65,535 parameters) whole, in one go', async () => {
+    const { url } = await database();
+    const store = await open(url);
+    // Seven values a row: 9,400 rows need 65,800 parameters. The buffer writes them all at
+    // once when read, as it does after an outage it kept them through.
+    const rows = 9_400;
+    for (let n = 0; n < rows; n++) {
+      await store.recordQuestion({
+        askedAt: new Date(1_700_000_000_000 + n),
+        surface: 'dm',
+        language: 'en',
+        topic: null,
+        text: `q${n}`,
+        normalized: `q${n % 7}`,
+        askerId: `U${n % 3}`,
+      });
+    }
+    expect((await store.usageReport(undefined)).asked).toBe(rows);
+    expect(
+      await sql(url, 'SELECT count(*)::int AS n, count(DISTINCT text)::int AS texts FROM questions'),
+    ).toEqual([{ n: rows, texts: rows }]);
   });
 });
 

@@ -73,6 +73,38 @@ describe('migrations', () => {
     }
   });
 
+  it('4 upgrades a database of schema 3: its questions stay, counted as one person per question', async () => {
+    const path = tempPath();
+    const old = new Database(path);
+    old.pragma(`application_id = ${APPLICATION_ID}`);
+    for (const migration of MIGRATIONS.slice(0, 3)) old.exec(migration);
+    old.pragma('user_version = 3');
+    const insert = old.prepare(
+      "INSERT INTO questions (asked_at, surface, language, topic, text, normalized) VALUES (?, 'dm', 'en', NULL, ?, ?)",
+    );
+    for (const text of ['Pizza?', 'pizza', 'PIZZA']) insert.run(Date.now(), text, 'pizza');
+    old.close();
+
+    const store = SqliteStore.open(path);
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      // Who asked those three is unknown: at least one person, so one.
+      expect((await store.usageReport(undefined)).unanswered).toMatchObject([{ count: 1 }]);
+      await store.recordQuestion({
+        askedAt: new Date(),
+        surface: 'dm',
+        language: 'en',
+        topic: null,
+        text: 'pizza',
+        normalized: 'pizza',
+        askerId: 'UANA',
+      });
+      expect((await store.usageReport(undefined)).unanswered).toMatchObject([{ count: 2 }]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('an in-memory store is migrated too', async () => {
     const store = SqliteStore.open(':memory:');
     expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);

@@ -6,17 +6,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RedactingLogger } from '../../src/logger.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
+import { QuestionRetention } from '../../src/store/retention.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import type { QuestionRecord, Store, TipClaim, TipSettlement } from '../../src/store/store.js';
 import { gate } from '../support/gate.js';
 import { freshPostgresDatabase } from '../support/postgres.js';
 
+interface TestDatabase {
+  open(): Promise<Store>;
+  remove(): Promise<void>;
+  /** Every question row as stored, read past the store as someone with the database would. */
+  questionRows(): Promise<Array<Record<string, unknown>>>;
+}
+
 interface Engine {
   name: string;
   /** A new empty database; `open` may be called more than once for stores sharing it. */
-  create(): Promise<{ open(): Promise<Store>; remove(): Promise<void> }>;
+  create(): Promise<TestDatabase>;
 }
 
 const engines: Engine[] = [
@@ -24,9 +35,18 @@ const engines: Engine[] = [
     name: 'SQLite',
     async create() {
       const dir = mkdtempSync(join(tmpdir(), 'socialvs-contract-'));
+      const path = join(dir, 'socialvs.db');
       return {
-        open: async () => SqliteStore.open(join(dir, 'socialvs.db')),
+        open: async () => SqliteStore.open(path),
         remove: async () => rmSync(dir, { recursive: true, force: true }),
+        questionRows: async () => {
+          const db = new Database(path, { readonly: true });
+          try {
+            return db.prepare('SELECT * FROM questions ORDER BY id').all() as Array<Record<string, unknown>>;
+          } finally {
+            db.close();
+          }
+        },
       };
     },
   },
@@ -34,10 +54,34 @@ const engines: Engine[] = [
     name: 'PostgreSQL',
     async create() {
       const database = await freshPostgresDatabase();
-      return { open: () => PostgresStore.open(database.url), remove: database.drop };
+      return {
+        open: () => PostgresStore.open(database.url),
+        remove: database.drop,
+        questionRows: async () => {
+          const client = new pg.Client({ connectionString: database.url });
+          await client.connect();
+          try {
+            return (await client.query('SELECT * FROM questions ORDER BY id')).rows;
+          } finally {
+            await client.end();
+          }
+        },
+      };
     },
   },
 ];
+
+/** An unanswered question as the bot logs it with QUESTION_LOG on. */
+const unanswered = (text: string, askerId: string, askedAt = new Date('2026-11-20T10:00:00Z')) =>
+  ({
+    askedAt,
+    surface: 'dm',
+    language: 'en',
+    topic: null,
+    text,
+    normalized: text.toLowerCase().replace(/[^a-z ]/g, ''),
+    askerId,
+  }) satisfies QuestionRecord;
 
 const DAY = '2026-11-23';
 const claimFor = (channelId: string, tipKey = 'tip-a'): TipClaim => ({
@@ -50,16 +94,19 @@ const posted = (messageTs: string) => async (): Promise<TipSettlement> => ({ out
 
 describe.each(engines)('$name store', (engine) => {
   const opened: Store[] = [];
-  const databases: Array<{ remove(): Promise<void> }> = [];
+  const databases: TestDatabase[] = [];
   /** Two stores on one fresh database: what two replicas (or a restart) would see. */
   async function twoStores(): Promise<[Store, Store]> {
+    return (await twoStoresOn())[0];
+  }
+  async function twoStoresOn(): Promise<[[Store, Store], TestDatabase]> {
     const database = await engine.create();
     databases.push(database);
     const first = await database.open();
     opened.push(first);
     const second = await database.open();
     opened.push(second);
-    return [first, second];
+    return [[first, second], database];
   }
   afterEach(async () => {
     for (const store of opened.splice(0)) await store.close();
@@ -275,6 +322,7 @@ describe.each(engines)('$name store', (engine) => {
           topic: null,
           text: 'Pizza?',
           normalized: 'pizza',
+          askerId: 'UANA',
         },
         {
           askedAt: at('2026-11-21T11:00:00Z'),
@@ -283,6 +331,7 @@ describe.each(engines)('$name store', (engine) => {
           topic: null,
           text: 'pizza',
           normalized: 'pizza',
+          askerId: 'UBEN',
         },
         {
           askedAt: at('2026-11-21T12:00:00Z'),
@@ -341,6 +390,77 @@ describe.each(engines)('$name store', (engine) => {
       expect((await other.usageReport(undefined)).asked).toBe(4);
       expect(await one.purgeBefore(at('2026-12-01T00:00:00Z'))).toBe(4 + 3);
       expect(await other.usageReport(undefined)).toMatchObject({ asked: 0, votes: [] });
+    });
+
+    it('the unanswered list counts people, not repetitions, across replicas', async () => {
+      const [one, other] = await twoStores();
+      // One person asks fifty times, and asks last; two people ask another question once each.
+      for (let i = 0; i < 50; i++) {
+        await one.recordQuestion(
+          unanswered('Free pizza?', 'UMALLORY', new Date(Date.UTC(2026, 10, 21, 0, i))),
+        );
+      }
+      await one.recordQuestion(unanswered('Book a room', 'UANA'));
+      await other.recordQuestion(unanswered('book a ROOM', 'UBEN'));
+      // Someone who already counted asking again, on another replica, still counts once.
+      await other.recordQuestion(unanswered('Book a room!', 'UANA'));
+      await one.usageReport(undefined);
+      const report = await other.usageReport(undefined);
+      expect(report.asked).toBe(53);
+      expect(report.unanswered.map((row) => [row.text.toLowerCase().replace(/!/g, ''), row.count])).toEqual([
+        ['book a room', 2],
+        ['free pizza?', 1],
+      ]);
+    });
+
+    it('keeps who asked only as a keyed hash, only on rows keeping the question, and purges it with them', async () => {
+      const [[one, other], database] = await twoStoresOn();
+      const [[elsewhere], otherDatabase] = await twoStoresOn();
+      const now = new Date('2026-11-20T10:00:00Z');
+      // QUESTION_LOG=off: the bot passes no text; a store given an asker anyway keeps nothing of it.
+      await one.recordQuestion({ askedAt: now, surface: 'dm', language: 'en', topic: null, askerId: 'UANA' });
+      // Answered: the report never groups these, so the asker isn't kept either.
+      await one.recordQuestion({
+        askedAt: now,
+        surface: 'command',
+        language: 'en',
+        topic: 'roi',
+        text: 'ROI',
+        askerId: 'UANA',
+      });
+      await one.recordQuestion(unanswered('pizza', 'UANA'));
+      await other.recordQuestion(unanswered('pizza', 'UANA'));
+      await one.recordQuestion(unanswered('book a room', 'UANA'));
+      await elsewhere.recordQuestion(unanswered('pizza', 'UANA'));
+      for (const store of [one, other, elsewhere]) await store.usageReport(undefined);
+
+      const rows = await database.questionRows();
+      // `one` wrote its batch first (its report came first), then `other`.
+      expect(rows.map((row) => [row.text, row.asker_hash === null])).toEqual([
+        [null, true],
+        ['ROI', true],
+        ['pizza', false],
+        ['book a room', false],
+        ['pizza', false],
+      ]);
+      // Not readable: the id appears nowhere.
+      expect(JSON.stringify(rows)).not.toContain('UANA');
+      const [, , pizza, room, pizzaAgain] = rows.map((row) => row.asker_hash);
+      expect(pizza).toMatch(/^[\w-]{43}$/);
+      // Same person, same question: the same value on both replicas, which is what's counted.
+      expect(pizzaAgain).toBe(pizza);
+      // Same person, another question: nothing in common, so one person's questions can't be joined up.
+      expect(room).not.toBe(pizza);
+      // Another database has its own key: the same person and question give another value.
+      const [elsewhereRow] = await otherDatabase.questionRows();
+      expect(elsewhereRow?.asker_hash).toMatch(/^[\w-]{43}$/);
+      expect(elsewhereRow?.asker_hash).not.toBe(pizza);
+
+      // The retention job takes the hashes with the rows they belong to.
+      const logger = new RedactingLogger('error', [], () => {});
+      const retention = new QuestionRetention({ store: other, days: 30, timeZone: 'UTC', logger });
+      expect(await retention.purge(new Date('2026-12-25T00:00:00Z'))).toBe(5);
+      expect(await database.questionRows()).toEqual([]);
     });
   });
 });
