@@ -111,7 +111,7 @@ export class SandboxWorkspace extends EventEmitter {
       const responseUrl = this.standIn.responseUrl();
       this.targets.set(idOf(responseUrl), { channel, command: text.trim() });
       const sent = await this.slack.slashCommand({
-        text: (command[1] ?? '').trim(),
+        text: escapeTyped((command[1] ?? '').trim()),
         userId: ME.id,
         userName: ME.name,
         channelId: channel,
@@ -127,7 +127,9 @@ export class SandboxWorkspace extends EventEmitter {
 
     const ts = this.nextTs();
     const mentioned = /^\s*@socialvs\b/i.test(text);
-    const shown = mentioned ? text.replace(/^\s*@socialvs\b/i, `<@${BOT.id}>`) : text;
+    // Slack escapes what was typed, then writes its own markup for the mention it recognised.
+    const escaped = escapeTyped(text);
+    const shown = mentioned ? escaped.replace(/^\s*@socialvs\b/i, `<@${BOT.id}>`) : escaped;
     this.add({
       channel,
       ts,
@@ -321,6 +323,15 @@ export class SandboxWorkspace extends EventEmitter {
 
 /** A mistake in what the page sent (unknown channel, empty text): shown to the user, not logged as a fault. */
 export class SandboxInputError extends Error {}
+
+/**
+ * Typed text as Slack sends it in message and slash command text: &, < and > as entities,
+ * so that nothing a person types can pass for markup (a mention, <!channel>, a disguised
+ * link); only the markup Slack writes itself is real.
+ */
+function escapeTyped(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 
 function idOf(responseUrl: string): string {
   return responseUrl.slice(responseUrl.lastIndexOf('/') + 1);
