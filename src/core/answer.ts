@@ -17,8 +17,8 @@ export interface Core {
 
 export function createCore(kb: KnowledgeBase = loadKnowledgeBase()): Core {
   const index = buildSearchIndex(kb);
-  // The snapshot's vocabulary is spent once the lookups are built from it: about 1 MiB
-  // the bot would otherwise keep for nothing.
+  // The snapshot's vocabulary is spent once the lookups are built from it: memory the bot
+  // would otherwise keep for nothing.
   delete kb.vocabulary;
   return { kb, index };
 }

@@ -136,7 +136,7 @@ interface Candidate {
 /**
  * What search knows, as plain data: every term with the topics that have it (and how
  * strongly), the alias and question phrases, and the word pairs. Derived from the topics
- * at every start from the YAML, in about 60 ms; the build stores it in the snapshot
+ * at every start from the YAML; the build stores it in the snapshot
  * (see snapshot.ts) so the built bot starts without deriving it again.
  */
 export interface Vocabulary {
