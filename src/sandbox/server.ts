@@ -1,6 +1,12 @@
 /**
  * The sandbox's web server, on 127.0.0.1 only: the page (static files under a strict
  * Content-Security-Policy), its JSON API, and a server-sent-events stream of the state.
+ *
+ * It answers only its own page. Loopback alone is not enough: any site the user visits can
+ * post forms to 127.0.0.1, and a DNS-rebinding site can read from it under its own name.
+ * So every request must name this server in its Host header, and every state-changing
+ * request must be JSON (which a cross-site page cannot send without a CORS preflight, never
+ * granted here) from no Origin or the page's own.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -47,7 +53,8 @@ export async function startSandboxServer({
     }, 15);
   });
 
-  const server = createServer((req, res) => {
+  // A request without Host is refused by refusal() below, with its reason, not by Node's bare 400.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       const input = error instanceof SandboxInputError;
       sendJson(res, input ? 400 : 500, {
@@ -59,6 +66,8 @@ export async function startSandboxServer({
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refused = refusal(req, (server.address() as AddressInfo).port);
+    if (refused) return sendRefusal(res, refused.status, refused.reason);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const page = STATIC[path];
     if (req.method === 'GET' && page) {
@@ -128,6 +137,45 @@ export async function startSandboxServer({
     server.listen(port, '127.0.0.1', () => resolve());
   });
   return { server, port: (server.address() as AddressInfo).port };
+}
+
+/** Methods that only read; every other one of the API changes something. */
+const READ_ONLY = new Set(['GET', 'HEAD']);
+
+/** Why a request is refused before it is routed, or undefined when it may go on. */
+function refusal(req: IncomingMessage, port: number): { status: number; reason: string } | undefined {
+  // Browsers leave out the default port in Host and Origin.
+  const hosts = [
+    `127.0.0.1:${port}`,
+    `localhost:${port}`,
+    ...(port === 80 ? ['127.0.0.1', 'localhost'] : []),
+  ];
+  // A DNS-rebinding page reaches this server under its own name, which is what Host carries.
+  if (!hosts.includes(req.headers.host?.toLowerCase() ?? '')) {
+    return { status: 421, reason: `this is the SocialVS sandbox: open it as http://127.0.0.1:${port}/` };
+  }
+  // Only a preflight would ask; it gets no CORS headers, so no cross-origin request follows.
+  if (req.method === 'OPTIONS') return { status: 405, reason: 'cross-origin requests are not allowed' };
+  if (READ_ONLY.has(req.method ?? '')) return undefined;
+  // Browsers send Origin with every POST; clients without one (curl, tests) are not a web page.
+  const origin = req.headers.origin;
+  if (origin !== undefined && !hosts.some((host) => origin === `http://${host}`)) {
+    return { status: 403, reason: 'requests from other sites are not allowed' };
+  }
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json')
+    return { status: 415, reason: 'send JSON (content-type: application/json)' };
+  return undefined;
+}
+
+function sendRefusal(res: ServerResponse, status: number, reason: string): void {
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    ...(status === 405 ? { allow: 'GET, POST' } : {}),
+    ...SECURITY_HEADERS,
+  });
+  res.end(`${reason}\n`);
 }
 
 function optionalString(value: unknown): string | undefined {

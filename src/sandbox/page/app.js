@@ -190,6 +190,9 @@ function renderSlackDate(parts, fallback) {
 // ---------------------------------------------------------------------------------------
 // Mrkdwn: Slack's <...> tokens first, then block structure (code fences, quotes, lines),
 // then inline *bold* _italic_ ~strike~ `code`. Everything ends up as text nodes.
+// As in Slack, a literal &, < or > arrives as &amp; &lt; &gt; (the workspace escapes what
+// the user typed, the bot escapes what it echoes), so only real markup forms a <...> token,
+// and the entities are decoded only when shown as text.
 
 const ATOM_BASE = 0xe000;
 const ATOM_MAX = 0x18ff; // up to U+F8FF, the private use area
@@ -382,6 +385,10 @@ function plainTextOf(object) {
 // ---------------------------------------------------------------------------------------
 // Talking to the server
 
+/**
+ * Every change goes to the server as JSON with this content type: the server refuses
+ * anything else (415), since a cross-site form can send text/plain but never JSON.
+ */
 async function postJson(url, body) {
   try {
     const response = await fetch(url, {
@@ -389,9 +396,10 @@ async function postJson(url, body) {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body ?? {}),
     });
+    const raw = await response.text();
     let data = null;
     try {
-      data = await response.json();
+      data = JSON.parse(raw);
     } catch {
       data = null;
     }
@@ -399,7 +407,10 @@ async function postJson(url, body) {
       if (!response.ok && data.ok !== false) return { ok: false, error: `HTTP ${response.status}` };
       return data;
     }
-    return response.ok ? { ok: true } : { ok: false, error: `HTTP ${response.status}` };
+    if (response.ok) return { ok: true };
+    // A refusal (wrong Host, Origin or content type) says why in one line of plain text.
+    const reason = raw.trim().split('\n')[0];
+    return { ok: false, error: reason ? `HTTP ${response.status}: ${reason}` : `HTTP ${response.status}` };
   } catch (error) {
     return { ok: false, error: `Could not reach the sandbox server (${error?.message ?? error})` };
   }
