@@ -2,10 +2,19 @@
  * Sends the bot what Slack sends, signed the way Slack signs it (v0, HMAC-SHA256 of
  * "v0:timestamp:body" with the signing secret): slash commands as form posts with a
  * response_url, Events API callbacks as JSON with an event_id, button presses as a
- * `payload=` form. The end-to-end tests and the sandbox page both use it.
+ * `payload=` form (the payloads themselves: slack-payloads.ts). The end-to-end tests and
+ * the sandbox page both use it.
  */
-import { createHmac, randomUUID } from 'node:crypto';
-import { TEAM_ID } from './slack-stand-in.js';
+import { createHmac } from 'node:crypto';
+import {
+  type BlockActionInput,
+  blockActionPayload,
+  eventCallbackPayload,
+  isMessage,
+  newEventId,
+  type SlashCommandInput,
+  slashCommandPayload,
+} from './slack-payloads.js';
 
 export function slackSignature(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -25,9 +34,7 @@ export function messageInAck(sent: SentRequest): Record<string, unknown> | undef
   if (sent.status !== 200 || sent.body.trim() === '') return undefined;
   try {
     const parsed: unknown = JSON.parse(sent.body);
-    if (parsed && typeof parsed === 'object' && ('blocks' in parsed || 'text' in parsed)) {
-      return parsed as Record<string, unknown>;
-    }
+    if (isMessage(parsed)) return parsed;
   } catch {
     // Not JSON: no message.
   }
@@ -77,32 +84,8 @@ export class SlackRequestSender {
   }
 
   /** `/socialvs <text>` typed by `userId` in `channelId`. */
-  slashCommand(
-    input: {
-      text: string;
-      userId: string;
-      channelId: string;
-      channelName?: string;
-      responseUrl: string;
-      userName?: string;
-    },
-    options?: SignOptions,
-  ): Promise<SentRequest> {
-    const form = new URLSearchParams({
-      token: 'legacy-verification-token',
-      team_id: TEAM_ID,
-      team_domain: 'sandbox',
-      channel_id: input.channelId,
-      channel_name: input.channelName ?? (input.channelId.startsWith('D') ? 'directmessage' : 'general'),
-      user_id: input.userId,
-      user_name: input.userName ?? input.userId.toLowerCase(),
-      command: '/socialvs',
-      text: input.text,
-      api_app_id: 'A0SOCIALVS',
-      is_enterprise_install: 'false',
-      response_url: input.responseUrl,
-      trigger_id: `${Date.now()}.trigger`,
-    });
+  slashCommand(input: SlashCommandInput, options?: SignOptions): Promise<SentRequest> {
+    const form = new URLSearchParams(slashCommandPayload(input));
     return this.send(form.toString(), 'application/x-www-form-urlencoded', options);
   }
 
@@ -111,74 +94,14 @@ export class SlackRequestSender {
     event: Record<string, unknown>,
     options: SignOptions & { eventId?: string } = {},
   ): Promise<SentRequest & { eventId: string }> {
-    const eventId = options.eventId ?? `Ev${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
-    const body = JSON.stringify({
-      token: 'legacy-verification-token',
-      team_id: TEAM_ID,
-      api_app_id: 'A0SOCIALVS',
-      type: 'event_callback',
-      event_id: eventId,
-      event_time: Math.floor(Date.now() / 1000),
-      event,
-      authorizations: [
-        { team_id: TEAM_ID, user_id: 'U0SOCIALVS', is_bot: true, is_enterprise_install: false },
-      ],
-    });
+    const eventId = options.eventId ?? newEventId();
+    const body = JSON.stringify(eventCallbackPayload(event, eventId));
     return { ...(await this.send(body, 'application/json', options)), eventId };
   }
 
   /** A button press on a card: `container` says where the card is (message, ephemeral, or the home view). */
-  blockAction(
-    input: {
-      actionId: string;
-      value?: string;
-      blockId?: string;
-      userId: string;
-      userName?: string;
-      channelId?: string;
-      responseUrl?: string;
-      container:
-        | { type: 'message'; messageTs: string; isEphemeral: boolean }
-        | { type: 'view'; viewId: string };
-    },
-    options?: SignOptions,
-  ): Promise<SentRequest> {
-    const container =
-      input.container.type === 'message'
-        ? {
-            type: 'message',
-            message_ts: input.container.messageTs,
-            channel_id: input.channelId,
-            is_ephemeral: input.container.isEphemeral,
-          }
-        : { type: 'view', view_id: input.container.viewId };
-    const payload = {
-      type: 'block_actions',
-      user: {
-        id: input.userId,
-        username: input.userName ?? input.userId.toLowerCase(),
-        name: input.userName ?? input.userId.toLowerCase(),
-        team_id: TEAM_ID,
-      },
-      api_app_id: 'A0SOCIALVS',
-      token: 'legacy-verification-token',
-      container,
-      trigger_id: `${Date.now()}.trigger`,
-      team: { id: TEAM_ID, domain: 'sandbox' },
-      ...(input.channelId ? { channel: { id: input.channelId, name: 'general' } } : {}),
-      ...(input.responseUrl ? { response_url: input.responseUrl } : {}),
-      actions: [
-        {
-          type: 'button',
-          action_id: input.actionId,
-          block_id: input.blockId ?? 'block',
-          text: { type: 'plain_text', text: 'button', emoji: true },
-          ...(input.value === undefined ? {} : { value: input.value }),
-          action_ts: `${Date.now() / 1000}`,
-        },
-      ],
-    };
-    const form = new URLSearchParams({ payload: JSON.stringify(payload) });
+  blockAction(input: BlockActionInput, options?: SignOptions): Promise<SentRequest> {
+    const form = new URLSearchParams({ payload: JSON.stringify(blockActionPayload(input)) });
     return this.send(form.toString(), 'application/x-www-form-urlencoded', options);
   }
 }

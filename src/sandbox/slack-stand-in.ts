@@ -5,10 +5,15 @@
  * every post to a response_url it handed out, answers as Slack would, and can be told
  * to fail a method (an error code, an HTTP status, a 429 with Retry-After, a hang).
  * Optionally (off by default) it enforces Slack's chat.postMessage rate limits.
+ * It is also Slack's Socket Mode side (`socketMode`, socket-mode-stand-in.ts):
+ * apps.connections.open hands out a WebSocket URL on this same server.
  */
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { APP_ID, BOT_ID, BOT_USER_ID, TEAM_ID } from './slack-ids.js';
+import { SocketModeStandIn } from './socket-mode-stand-in.js';
 
 export interface RecordedCall {
   method: string;
@@ -72,24 +77,26 @@ export interface StandInChannel {
   isArchived?: boolean;
 }
 
-export const BOT_USER_ID = 'U0SOCIALVS';
-export const BOT_ID = 'B0SOCIALVS';
-export const TEAM_ID = 'T0SANDBOX';
+export { APP_ID, BOT_ID, BOT_USER_ID, TEAM_ID };
 
 export class SlackStandIn extends EventEmitter {
   readonly calls: RecordedCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly users = new Map<string, StandInUser>();
   readonly channels = new Map<string, StandInChannel>();
-  /** When set, any other bearer token gets invalid_auth. */
+  /** When set, any other bearer token gets invalid_auth (apps.connections.open excepted). */
   expectedToken: string | undefined;
+  /**
+   * The app-level token apps.connections.open accepts; any other gets invalid_auth. When
+   * unset, any xapp- token does.
+   */
+  expectedAppToken: string | undefined;
   private readonly faults = new Map<
     string,
     Array<{ fault: Fault; remaining: number; when: ((args: Record<string, unknown>) => boolean) | undefined }>
   >();
   private nextTs = Math.floor(Date.now() / 1000);
   private tsCounter = 0;
-  private responseCounter = 0;
   private limits: Required<RateLimits> | undefined;
   private workspaceBucket: Bucket = { tokens: 0, at: 0 };
   private readonly channelBuckets = new Map<string, Bucket>();
@@ -97,11 +104,15 @@ export class SlackStandIn extends EventEmitter {
   private constructor(
     private readonly server: Server,
     readonly url: string,
+    /** Slack's Socket Mode side: send envelopes to the connected bot, read its acks. */
+    readonly socketMode: SocketModeStandIn,
   ) {
     super();
   }
 
-  static async start(options: { port?: number; expectedToken?: string } = {}): Promise<SlackStandIn> {
+  static async start(
+    options: { port?: number; expectedToken?: string; expectedAppToken?: string } = {},
+  ): Promise<SlackStandIn> {
     let standIn: SlackStandIn | undefined;
     const server = createServer((req, res) => {
       standIn?.handle(req, res).catch(() => {
@@ -109,13 +120,18 @@ export class SlackStandIn extends EventEmitter {
         res.end();
       });
     });
+    server.on('upgrade', (req, socket, head) => {
+      if (standIn) standIn.socketMode.handleUpgrade(req, socket, head);
+      else socket.destroy();
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
     });
     const { port } = server.address() as AddressInfo;
-    standIn = new SlackStandIn(server, `http://127.0.0.1:${port}`);
+    standIn = new SlackStandIn(server, `http://127.0.0.1:${port}`, new SocketModeStandIn(port, APP_ID));
     standIn.expectedToken = options.expectedToken;
+    standIn.expectedAppToken = options.expectedAppToken;
     return standIn;
   }
 
@@ -124,10 +140,12 @@ export class SlackStandIn extends EventEmitter {
     return `${this.url}/api/`;
   }
 
-  /** A fresh response_url; what the bot posts to it lands in `responses`. */
+  /**
+   * A fresh response_url; what the bot posts to it lands in `responses`. Its id is random,
+   * as Slack's are: whoever can reach the stand-in still can't guess another user's.
+   */
   responseUrl(): string {
-    this.responseCounter += 1;
-    return `${this.url}/response/${this.responseCounter}`;
+    return `${this.url}/response/${randomBytes(18).toString('base64url')}`;
   }
 
   /**
@@ -200,8 +218,18 @@ export class SlackStandIn extends EventEmitter {
   }
 
   async close(): Promise<void> {
+    // Upgraded sockets are no longer the HTTP server's to close.
+    await this.socketMode.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Whether `token` may call `method`: the app-level token opens connections, the bot token does the rest. */
+  private accepts(method: string, token: string | undefined): boolean {
+    if (method === 'apps.connections.open') {
+      return this.expectedAppToken ? token === this.expectedAppToken : Boolean(token?.startsWith('xapp-'));
+    }
+    return !this.expectedToken || token === this.expectedToken;
   }
 
   private takeFault(method: string, args: Record<string, unknown>): Fault | undefined {
@@ -245,7 +273,7 @@ export class SlackStandIn extends EventEmitter {
         this.emit('call', call);
         this.emit('record');
       };
-      if (this.expectedToken && token !== this.expectedToken) {
+      if (!this.accepts(method, token)) {
         record('invalid_auth');
         return sendJson(res, 200, { ok: false, error: 'invalid_auth' });
       }
@@ -347,6 +375,8 @@ export class SlackStandIn extends EventEmitter {
       }
       case 'chat.update':
         return { ok: true, channel, ts: args.ts, text: args.text };
+      case 'apps.connections.open':
+        return { ok: true, url: this.socketMode.openUrl() };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.ts() };
       case 'chat.delete':
