@@ -82,7 +82,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   let nextTip: () => Date | null = () => null;
   const app = createSlackApp({
     config,
-    logger,
+    logger: logger.forSlackLibraries(),
     health: () => ({ nextTip: nextTip()?.toISOString() ?? null }),
   });
   const tokenCheck = checkToken(app);
@@ -106,7 +106,12 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   }
 
   await syncConfiguredChannels(store, config);
-  const poster = new SlackPoster(config.botToken, config.slackApiUrl, logger, config.slackTimeoutMs);
+  const poster = new SlackPoster(
+    config.botToken,
+    config.slackApiUrl,
+    logger.forSlackLibraries(),
+    config.slackTimeoutMs,
+  );
   const job = new TipJob({
     kb,
     store,

@@ -1,14 +1,21 @@
 /**
- * The one logger of the process, also handed to Bolt, so that every line (ours and
- * Bolt's) passes through the same redaction: Slack tokens, the signing secret and
- * passwords in URLs never reach the log.
+ * The one logger of the process, also handed to Bolt (see forSlackLibraries), so that
+ * every line, ours and Bolt's, passes through the same redaction: Slack tokens, the signing
+ * secret and passwords never reach the log.
  */
 import { type Logger, LogLevel } from '@slack/bolt';
 
 const LEVELS: LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
 
-const TOKEN_PATTERN = /\b(xox[abposr]|xapp)-[A-Za-z0-9-]+/g;
-const URL_PASSWORD_PATTERN = /(\/\/[^:/\s]+:)[^@\s]+@/g;
+/** Slack tokens of every kind: bot, user, app-level, and refresh tokens (xoxe-…, xoxe.xoxp-…). */
+const TOKEN_PATTERN = /\b(xox[a-z]|xapp)[-.][A-Za-z0-9.-]+/g;
+/**
+ * The password of a URL, up to the last `@` before the host: a password may hold an `@`
+ * of its own, though it may not hold a `/`, `?` or `#`.
+ */
+const URL_PASSWORD_PATTERN = /(\/\/[^:/\s@]+:)[^\s/?#]*@/g;
+/** A password given as a parameter: `?password=…`, `&pwd=…`, `password=…` in a connection string. */
+const PASSWORD_PARAMETER_PATTERN = /\b(password|passwd|pwd)=[^&\s;]+/gi;
 
 export class RedactingLogger implements Logger {
   private level: LogLevel;
@@ -27,7 +34,10 @@ export class RedactingLogger implements Logger {
   }
 
   redact(text: string): string {
-    let out = text.replace(TOKEN_PATTERN, '$1-[redacted]').replace(URL_PASSWORD_PATTERN, '$1[redacted]@');
+    let out = text
+      .replace(TOKEN_PATTERN, '$1-[redacted]')
+      .replace(URL_PASSWORD_PATTERN, '$1[redacted]@')
+      .replace(PASSWORD_PARAMETER_PATTERN, '$1=[redacted]');
     for (const secret of this.secrets) out = out.split(secret).join('[redacted]');
     return out;
   }
@@ -70,5 +80,24 @@ export class RedactingLogger implements Logger {
   }
   setName(name: string): void {
     this.name = name;
+  }
+
+  /**
+   * The logger to hand Slack's libraries. Bolt shares its logger with its Web API and Socket
+   * Mode clients, whose debug lines carry whole request and response bodies: the cards sent
+   * (with what users asked, whatever QUESTION_LOG says), response_urls and trigger_ids. So
+   * below INFO nothing of theirs is written, at any LOG_LEVEL; the rest goes through this
+   * logger's redaction. They may not rename it or change its level either.
+   */
+  forSlackLibraries(): Logger {
+    return {
+      debug: () => {},
+      info: (...msg: unknown[]) => this.info(...msg),
+      warn: (...msg: unknown[]) => this.warn(...msg),
+      error: (...msg: unknown[]) => this.error(...msg),
+      setLevel: () => {},
+      getLevel: () => (this.level === LogLevel.DEBUG ? LogLevel.INFO : this.level),
+      setName: () => {},
+    };
   }
 }

@@ -53,6 +53,43 @@ describe('RedactingLogger', () => {
     expect(text).toContain('postgres://socialvs:');
   });
 
+  it('removes refresh tokens, password parameters and passwords that hold an @', () => {
+    const { lines, logger } = recording();
+    logger.warn('refresh with xoxe-1-My0xYzRefreshTokenValue and xoxe.xoxp-1-RotatedUserTokenValue');
+    logger.warn('connecting to postgres://socialvs:p@ss@word!@db.internal:5432/prod');
+    logger.warn('dsn host=db user=socialvs password=Sup3rSecret sslmode=require');
+    logger.warn('GET https://proxy.example/login?user=ana&password=hunter2&next=/home');
+    const text = lines.join('\n');
+    for (const secret of [
+      'RefreshTokenValue',
+      'RotatedUserTokenValue',
+      'p@ss@word!',
+      'ss@word',
+      'Sup3rSecret',
+      'hunter2',
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).toContain('@db.internal:5432/prod');
+    expect(text).toContain('sslmode=require');
+    expect(text).toContain('next=/home');
+  });
+
+  it("gives Slack's libraries a logger without debug lines, which they cannot rename or turn up", () => {
+    const { lines, logger } = recording('debug');
+    const forSlack = logger.forSlackLibraries();
+    forSlack.setName('web-api:WebClient:0');
+    forSlack.setLevel(LogLevel.DEBUG);
+    forSlack.debug('http request body: {"text":"my secret question"}');
+    forSlack.warn('http request failed xoxb-1-2-warnTokenValue');
+    expect(forSlack.getLevel()).toBe(LogLevel.INFO);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('WARN [socialvs]');
+    expect(lines[0]).not.toContain('warnTokenValue');
+    logger.debug('our own debug line');
+    expect(lines).toHaveLength(2);
+  });
+
   it('logs an Error by its name and message, without a stack', () => {
     const { lines, logger } = recording();
     const error = new TypeError('cannot read the thing');

@@ -72,6 +72,18 @@ describe('/socialvs <question>', () => {
   });
 });
 
+describe('what the user typed, as Slack sends it', () => {
+  it('is echoed as typed: Slack escapes a typed & < >, and the card escapes them once, not twice', async () => {
+    // Typed "R&D <b>pizza</b> order"; Slack sends its &, < and > escaped.
+    const body = await command('R&amp;D &lt;b&gt;pizza&lt;/b&gt; order');
+    expect(headerOf(body)).toBe(translate(kb.ui, 'en', 'nomatch.header'));
+    const sent = JSON.stringify(blocksOf(body));
+    expect(sent).toContain('R&amp;D &lt;b&gt;pizza&lt;/b&gt; order');
+    expect(sent).not.toContain('&amp;amp;');
+    expect(sent).not.toContain('&amp;lt;');
+  });
+});
+
 describe('subcommands', () => {
   it('empty: the overview card with the help hint', async () => {
     const body = await command('');

@@ -15,6 +15,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { Card } from '../../cards/blocks.js';
 import { logSlackError } from '../../slack/errors.js';
 import type { ListenerDeps } from '../deps.js';
+import { typedText } from '../slack-text.js';
 
 /** How long the answer may take to go out with the acknowledgement (Slack allows 3 s in all). */
 export const ANSWER_IN_ACK_MS = 1000;
@@ -30,13 +31,15 @@ export function socialvsCommand(
       isDirectMessage: command.channel_id.startsWith('D') || command.channel_name === 'directmessage',
       locale: locales.lookup(client, command.user_id),
     };
-    const answering: Promise<Card> = responder.command(command.text ?? '', context).catch(async (error) => {
-      logger.error(`/socialvs failed (channel ${command.channel_id}):`, error);
-      return responder.notice(
-        await responder.languageFor(context).catch(() => 'en' as const),
-        'error.generic',
-      );
-    });
+    const answering: Promise<Card> = responder
+      .command(typedText(command.text ?? ''), context)
+      .catch(async (error) => {
+        logger.error(`/socialvs failed (channel ${command.channel_id}):`, error);
+        return responder.notice(
+          await responder.languageFor(context).catch(() => 'en' as const),
+          'error.generic',
+        );
+      });
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), answerInAckMs);

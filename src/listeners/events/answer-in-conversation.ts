@@ -6,6 +6,7 @@ import type { AllMiddlewareArgs } from '@slack/bolt';
 import { logSlackError } from '../../slack/errors.js';
 import type { QuestionSurface } from '../../store/store.js';
 import type { ListenerDeps } from '../deps.js';
+import { typedText } from '../slack-text.js';
 
 /** The question without the leading mention(s) of the bot. */
 export function questionFromMention(text: string): string {
@@ -24,7 +25,7 @@ export async function answerInConversation(
   },
 ): Promise<void> {
   const answer = await responder.ask(
-    questionFromMention(question.text),
+    typedText(questionFromMention(question.text)),
     { userId: question.userId, locale: locales.lookup(client, question.userId) },
     'message',
     question.where,
