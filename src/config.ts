@@ -235,7 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: e.DATABASE_URL,
     defaultLanguage: e.DEFAULT_LANGUAGE,
     logLevel: e.LOG_LEVEL,
-    production: e.NODE_ENV === 'production',
+    production: isProduction(e.NODE_ENV),
     mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
     tipCron: e.TIP_CRON,
     tipTimezone: e.TIP_TIMEZONE,
@@ -266,4 +266,9 @@ function isDatabaseUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** NODE_ENV as people write it: "production", "Production" and " PRODUCTION " alike. */
+export function isProduction(nodeEnv: string | undefined): boolean {
+  return nodeEnv?.trim().toLowerCase() === 'production';
 }

@@ -5,13 +5,14 @@
  * sandbox is loaded only on that path, and `npm run build` leaves it out altogether.
  */
 import dotenv from 'dotenv';
+import { isProduction } from './config.js';
 
 dotenv.config({ quiet: true });
 
 const credentials = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'].filter((name) =>
   process.env[name]?.trim(),
 );
-if (credentials.length === 0 && process.env.NODE_ENV !== 'production') {
+if (credentials.length === 0 && !isProduction(process.env.NODE_ENV)) {
   await import('./sandbox/main.js');
 } else {
   await import('./app.js');

@@ -72,6 +72,14 @@ describe('loadConfig defaults', () => {
     expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
   });
 
+  it.each(['Production', ' PRODUCTION ', 'production'])('NODE_ENV=%j is production', (value) => {
+    expect(loadConfig({ NODE_ENV: value }).production).toBe(true);
+  });
+
+  it.each(['', 'development', 'prod', 'test'])('NODE_ENV=%j is not production', (value) => {
+    expect(loadConfig({ NODE_ENV: value }).production).toBe(false);
+  });
+
   it('an app-level token means Socket Mode, which needs no signing secret', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_APP_TOKEN: 'xapp-1-A0-3-abc' });
     expect(config.mode).toBe('socket');

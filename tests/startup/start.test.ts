@@ -75,11 +75,9 @@ interface Running {
  * not pass SIGTERM on to the bot (it dies of the signal and leaves the bot running), so
  * the shutdown test starts tsx itself, which relays the signal and the bot's exit code.
  */
-function startApp(env: Record<string, string>, via: 'npx' | 'tsx' = 'npx'): Running {
+function startApp(env: Record<string, string>, via: 'npx' | 'tsx' = 'npx', script = 'src/app.ts'): Running {
   const [command, args] =
-    via === 'npx'
-      ? ['npx', ['tsx', 'src/app.ts']]
-      : [join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/app.ts']];
+    via === 'npx' ? ['npx', ['tsx', script]] : [join(ROOT, 'node_modules', '.bin', 'tsx'), [script]];
   const child = spawn(command as string, args as string[], { cwd: ROOT, env, detached: true });
   children.push(child);
   const output = { stdout: '', stderr: '' };
@@ -179,6 +177,22 @@ describe('the entry point with a bad environment', () => {
     expect((await exitOf(running)).code).toBe(1);
     expect(running.output.stderr).toMatch(/^SocialVS can't start: SLACK_SIGNING_SECRET /);
     expect(running.output.stderr + running.output.stdout).not.toContain('Yh7-not-a-valid-secret');
+  });
+});
+
+describe('npm start (src/start.ts) without Slack credentials', () => {
+  it('under NODE_ENV=Production (any case) refuses, naming what is missing, instead of starting the sandbox', async () => {
+    const running = startApp(
+      environment({ SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', NODE_ENV: 'Production' }),
+      'tsx',
+      'src/start.ts',
+    );
+    const { code } = await exitOf(running);
+    expect(code).toBe(1);
+    const lines = running.output.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^SocialVS can't start: Missing SLACK_BOT_TOKEN/);
+    expect(running.output.stdout).not.toContain('sandbox');
   });
 });
 
