@@ -3,6 +3,27 @@ import type { Block, Card } from '../cards/blocks.js';
 
 const COLUMN = 44;
 
+/**
+ * What other people typed that a terminal must not act on: C0 and C1 controls and DEL
+ * (escape sequences can retitle the window, clear the screen, rewrite what is shown) and
+ * the bidirectional overrides and isolates (text that reads otherwise than it is).
+ */
+const CONTROLS = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
+/** The same, except tab and line breaks, which data (CSV) keeps. */
+const CONTROLS_BUT_LINE_BREAKS = /[^\P{Cc}\t\n\r]|[\u202a-\u202e\u2066-\u2069]/gu;
+/** Controls that only space text out: a space instead, so words stay apart. */
+const SPACING_CONTROLS = /[\t\n\v\f\r\u0085]/g;
+
+/** User-derived text for one line of a terminal: spacing controls become spaces, other controls go. */
+export function terminalSafe(text: string): string {
+  return text.replace(SPACING_CONTROLS, ' ').replace(CONTROLS, '');
+}
+
+/** User-derived text for data that keeps line breaks (CSV): every other control goes. */
+export function withoutControls(text: string): string {
+  return text.replace(CONTROLS_BUT_LINE_BREAKS, '');
+}
+
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {

@@ -1,15 +1,19 @@
 /**
  * `npm run stats -- [--since 30d|7d|all] [--csv] [--lang en|id|de|fr]`: the usage report
  * on the server, read from DATABASE_URL (.env or the environment): questions asked and
- * the share answered, top topics, the most frequent unanswered questions, 👍 / 👎 per
- * topic, and the split by language.
+ * the share answered, top topics, the unanswered questions most people asked, 👍 / 👎
+ * per topic, and the split by language. It reads an existing database and never makes one.
+ *
+ * Question text is whatever anyone in Slack typed, so it is printed defanged: without
+ * terminal controls, and in CSV never as a spreadsheet formula.
  */
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from '../config.js';
 import { isLanguage, LANGUAGE_NAMES } from '../knowledge/languages.js';
 import { loadKnowledgeBase } from '../knowledge/load.js';
 import { openStore } from '../store/open-store.js';
-import { StoreError, type UsageReport } from '../store/store.js';
+import { NoDatabaseError, type Store, StoreError, type UsageReport } from '../store/store.js';
+import { terminalSafe, withoutControls } from './render-terminal.js';
 
 dotenv.config({ quiet: true });
 
@@ -25,22 +29,40 @@ function parseSince(value: string | undefined): number | undefined | 'invalid' {
   return match ? Math.max(1, Number(match[1])) : 'invalid';
 }
 
-const csvCell = (value: string | number) => {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+/**
+ * First characters that make a spreadsheet read a cell as a formula (or, tab and carriage
+ * return, skip to one): such a cell gets a leading ' and is read as text, as OWASP's
+ * guidance on CSV injection says and spreadsheets expect.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV cell: numbers as they are; text without controls, never a formula, quoted when it must be. */
+function csvCell(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const clean = withoutControls(value);
+  const text = FORMULA_START.test(clean) ? `'${clean}` : clean;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
 
 export function reportAsCsv(report: UsageReport, titleOf: (id: string) => string): string {
   const rows: Array<Array<string | number>> = [['section', 'item', 'count', 'answered_or_down']];
   rows.push(['total', 'questions', report.asked, report.answered]);
   for (const row of report.topTopics) rows.push(['top_topic', titleOf(row.topic), row.count, '']);
-  for (const row of report.unanswered) rows.push(['unanswered', row.text, row.count, '']);
+  // The count is people who asked, not times asked; the section's name says so.
+  for (const row of report.unanswered) rows.push(['unanswered_people', row.text, row.count, '']);
   for (const row of report.votes) rows.push(['votes', titleOf(row.topic), row.up, row.down]);
   for (const row of report.languages) rows.push(['language', row.language, row.asked, row.answered]);
   return `${rows.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
 }
 
-export function reportAsText(report: UsageReport, titleOf: (id: string) => string, period: string): string {
+export function reportAsText(
+  report: UsageReport,
+  unsafeTitleOf: (id: string) => string,
+  period: string,
+): string {
+  // Every string from the database is printed through terminalSafe (topic ids and
+  // languages too: they are only as safe as whatever wrote the rows).
+  const titleOf = (id: string) => terminalSafe(unsafeTitleOf(id));
   const share = report.asked ? `${Math.round((100 * report.answered) / report.asked)}%` : '–';
   const lines = [
     `SocialVS usage, ${period}`,
@@ -55,8 +77,8 @@ export function reportAsText(report: UsageReport, titleOf: (id: string) => strin
     report.topTopics.map((row) => `${String(row.count).padStart(5)}  ${titleOf(row.topic)}`),
   );
   section(
-    'Most frequent unanswered questions',
-    report.unanswered.map((row) => `${String(row.count).padStart(5)}  ${row.text}`),
+    'Unanswered questions (people who asked)',
+    report.unanswered.map((row) => `${String(row.count).padStart(5)}  ${terminalSafe(row.text)}`),
   );
   section(
     'Votes per topic (up / down)',
@@ -66,7 +88,7 @@ export function reportAsText(report: UsageReport, titleOf: (id: string) => strin
     'By language (asked, answered)',
     report.languages.map(
       (row) =>
-        `${isLanguage(row.language) ? LANGUAGE_NAMES[row.language] : row.language}: ${row.asked}, ${row.answered}`,
+        `${isLanguage(row.language) ? LANGUAGE_NAMES[row.language] : terminalSafe(row.language)}: ${row.asked}, ${row.answered}`,
     ),
   );
   return `${lines.join('\n')}\n`;
@@ -85,7 +107,18 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig(process.env);
   const kb = loadKnowledgeBase();
-  const store = await openStore(config.databaseUrl);
+  let store: Store;
+  try {
+    store = await openStore(config.databaseUrl, { mustExist: true });
+  } catch (error) {
+    if (!(error instanceof NoDatabaseError)) throw error;
+    // Only a sqlite: URL gets here, so it holds no password to hide.
+    const from = process.env.DATABASE_URL
+      ? `from DATABASE_URL=${config.databaseUrl}`
+      : `DATABASE_URL is not set; the default is ${config.databaseUrl}`;
+    process.stderr.write(`stats: no database yet at ${error.path} (${from}); nothing was created.\n`);
+    return 1;
+  }
   try {
     const from = since === undefined ? undefined : new Date(Date.now() - since * 24 * 60 * 60 * 1000);
     const report = await store.usageReport(from);

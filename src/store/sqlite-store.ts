@@ -1,6 +1,6 @@
 /** The default store: SQLite through better-sqlite3, a file under var/ (or :memory: for tests). */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { isLanguage, type Language } from '../knowledge/languages.js';
 import { MIGRATIONS } from './migrations.js';
@@ -27,7 +27,7 @@ import type {
   UsageReport,
   VoteRecord,
 } from './store.js';
-import { StoreError, type StoreOptions } from './store.js';
+import { NoDatabaseError, StoreError, type StoreOptions } from './store.js';
 
 /** PRAGMA application_id of a SocialVS database ("SoVS"): tells our file from someone else's. */
 export const APPLICATION_ID = 0x536f5653;
@@ -59,13 +59,18 @@ export class SqliteStore implements Store {
     return statement;
   }
 
-  /** Opens (creating if needed) and migrates; a file that can't be opened or isn't ours is a StoreError. */
+  /**
+   * Opens (creating if needed, unless options.mustExist) and migrates; a file that can't
+   * be opened or isn't ours is a StoreError.
+   */
   static open(path: string, options: StoreOptions = {}): SqliteStore {
     const shown = path === ':memory:' ? 'the in-memory database' : path;
+    const mustExist = (options.mustExist ?? false) && path !== ':memory:';
+    if (mustExist && !existsSync(path)) throw new NoDatabaseError(resolve(path));
     let db: Database.Database;
     try {
-      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-      db = new Database(path, { timeout: 5000 });
+      if (path !== ':memory:' && !mustExist) mkdirSync(dirname(path), { recursive: true });
+      db = new Database(path, { timeout: 5000, fileMustExist: mustExist });
     } catch (error) {
       throw new StoreError(`Can't open the database ${shown}: ${(error as Error).message}`);
     }

@@ -151,11 +151,24 @@ export interface StoreOptions {
    * PostgreSQL connection dropped by the server); must not throw.
    */
   onBackgroundError?: (error: Error) => void;
+  /**
+   * For readers of an existing database (npm run stats): a SQLite file that isn't there
+   * is a NoDatabaseError, and nothing (file or folder) is created.
+   */
+  mustExist?: boolean;
 }
 
 export class StoreError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'StoreError';
+  }
+}
+
+/** No database where one was expected (StoreOptions.mustExist). */
+export class NoDatabaseError extends StoreError {
+  constructor(readonly path: string) {
+    super(`There is no database yet at ${path}.`);
+    this.name = 'NoDatabaseError';
   }
 }
