@@ -1,28 +1,36 @@
 /**
  * `npm run sandbox` (and `npm start` with no Slack credentials, outside production):
- * starts the sandbox and says where, in one line.
+ * starts the sandbox and says where, in one line. `npm run sandbox -- --socket` (or
+ * SANDBOX_TRANSPORT=socket) runs its bot in Socket Mode.
  */
 import dotenv from 'dotenv';
 import { StartupError } from '../bot.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { startSandbox } from './start-sandbox.js';
+import {
+  type SandboxTransport,
+  SandboxTransportError,
+  startSandbox,
+  transportFrom,
+} from './start-sandbox.js';
 
 dotenv.config({ quiet: true });
 
 async function runSandbox(): Promise<void> {
   let port: number;
+  let transport: SandboxTransport;
   try {
     port = loadConfig({ PORT: process.env.PORT }).port;
+    transport = process.argv.includes('--socket') ? 'socket' : transportFrom(process.env.SANDBOX_TRANSPORT);
   } catch (error) {
-    process.stderr.write(
-      `SocialVS can't start: ${error instanceof ConfigError ? error.message : String(error)}\n`,
-    );
+    const known = error instanceof ConfigError || error instanceof SandboxTransportError;
+    process.stderr.write(`SocialVS can't start: ${known ? error.message : String(error)}\n`);
     process.exit(1);
   }
   try {
-    const sandbox = await startSandbox(process.env, { port });
+    const sandbox = await startSandbox(process.env, { port, transport });
+    const how = transport === 'socket' ? 'the real bot in Socket Mode' : 'the real bot';
     process.stdout.write(
-      `SocialVS sandbox: open ${sandbox.url} (the real bot against a local Slack stand-in; no Slack workspace needed).\n`,
+      `SocialVS sandbox: open ${sandbox.url} (${how} against a local Slack stand-in; no Slack workspace needed).\n`,
     );
     const stop = () => {
       sandbox.stop().then(

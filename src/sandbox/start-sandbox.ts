@@ -3,6 +3,10 @@
  * a loopback port), the Slack stand-in as its Web API, and a page on http://127.0.0.1:PORT/
  * that plays Slack. No Slack app, tokens or public URL needed. Its data lives apart from a
  * real deployment's, in var/sandbox.db.
+ *
+ * With the `socket` transport (SANDBOX_TRANSPORT=socket, or `npm run sandbox -- --socket`)
+ * the bot runs in Socket Mode instead: it opens a WebSocket to the stand-in with an
+ * app-level token, and what the page does reaches it as envelopes on that socket.
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -10,6 +14,7 @@ import { type RunningBot, startBot } from '../bot.js';
 import { startSandboxServer } from './server.js';
 import { SlackRequestSender } from './signed-requests.js';
 import { SlackStandIn } from './slack-stand-in.js';
+import { httpTransport, type SlackTransport, socketTransport } from './transport.js';
 import { CHANNELS, ME, SandboxWorkspace, TIP_CHANNEL } from './workspace.js';
 
 export interface RunningSandbox {
@@ -17,20 +22,46 @@ export interface RunningSandbox {
   bot: RunningBot;
   standIn: SlackStandIn;
   workspace: SandboxWorkspace;
+  transport: SandboxTransport;
   stop(): Promise<void>;
 }
 
+/** How the page's messages reach the bot: signed HTTP requests, or Socket Mode envelopes. */
+export type SandboxTransport = 'http' | 'socket';
+
 const SANDBOX_TOKEN = 'xoxb-sandbox-local-only';
+const SANDBOX_APP_TOKEN = 'xapp-1-sandbox-local-only';
+
+/** SANDBOX_TRANSPORT: `http` (or unset) or `socket`; anything else is a mistake worth naming. */
+export function transportFrom(value: string | undefined): SandboxTransport {
+  const name = value?.trim().toLowerCase() ?? '';
+  if (name === '' || name === 'http') return 'http';
+  if (name === 'socket') return 'socket';
+  throw new SandboxTransportError(
+    `SANDBOX_TRANSPORT is not valid: expected http or socket (got "${value}").`,
+  );
+}
+
+export class SandboxTransportError extends Error {}
 
 export async function startSandbox(
   env: NodeJS.ProcessEnv,
-  options: { port?: number; write?: (line: string) => void } = {},
+  options: { port?: number; write?: (line: string) => void; transport?: SandboxTransport } = {},
 ): Promise<RunningSandbox> {
-  const standIn = await SlackStandIn.start({ expectedToken: SANDBOX_TOKEN });
+  const transport = options.transport ?? transportFrom(env.SANDBOX_TRANSPORT);
+  const standIn = await SlackStandIn.start({
+    expectedToken: SANDBOX_TOKEN,
+    expectedAppToken: SANDBOX_APP_TOKEN,
+  });
   standIn.users.set(ME.id, { name: ME.name, locale: env.SANDBOX_LOCALE ?? 'en-US' });
   for (const channel of CHANNELS) standIn.channels.set(channel.id, { name: channel.name, isMember: true });
 
   const signingSecret = randomBytes(16).toString('hex');
+  // In Socket Mode the bot needs no signing secret and listens on no port: it connects out.
+  const slackEdge =
+    transport === 'socket'
+      ? { SLACK_APP_TOKEN: SANDBOX_APP_TOKEN }
+      : { SLACK_SIGNING_SECRET: signingSecret, PORT: '0' };
   let bot: RunningBot;
   try {
     bot = await startBot(
@@ -42,10 +73,9 @@ export async function startSandbox(
         TIP_TIMEZONE: env.TIP_TIMEZONE,
         DATABASE_URL: env.SANDBOX_DATABASE_URL ?? 'sqlite:var/sandbox.db',
         SLACK_BOT_TOKEN: SANDBOX_TOKEN,
-        SLACK_SIGNING_SECRET: signingSecret,
         SLACK_API_URL: standIn.apiUrl,
         TIP_CHANNELS: TIP_CHANNEL,
-        PORT: '0',
+        ...slackEdge,
       },
       { host: '127.0.0.1', ...(options.write ? { write: options.write } : {}) },
     );
@@ -54,7 +84,10 @@ export async function startSandbox(
     throw error;
   }
 
-  const slack = new SlackRequestSender(`http://127.0.0.1:${bot.port}/slack/events`, signingSecret);
+  const slack: SlackTransport =
+    transport === 'socket'
+      ? socketTransport(standIn.socketMode)
+      : httpTransport(new SlackRequestSender(`http://127.0.0.1:${bot.port}/slack/events`, signingSecret));
   const workspace = new SandboxWorkspace(standIn, slack, async () => {
     const subscriptions = await bot.store.listSubscriptions();
     return new Set(subscriptions.filter((s) => !s.pausedReason).map((s) => s.channelId));
@@ -80,6 +113,7 @@ export async function startSandbox(
     bot,
     standIn,
     workspace,
+    transport,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,13 +1,13 @@
 /**
  * The sandbox's Slack: a couple of channels and a DM, the messages in them, and the App
- * Home. What the user does on the page becomes what Slack would send the bot (a signed
+ * Home. What the user does on the page becomes what Slack would send the bot (a
  * slash command, an app_mention or message.im event, a block_actions payload); what the
  * bot sends back (Web API calls and response_url posts, seen by the stand-in) becomes
  * messages here. The page renders this state.
  */
 import { EventEmitter } from 'node:events';
-import { messageInAck, type SlackRequestSender } from './signed-requests.js';
 import { BOT_USER_ID, type RecordedCall, type ResponseUrlPost, type SlackStandIn } from './slack-stand-in.js';
+import type { SlackTransport } from './transport.js';
 
 export const ME = { id: 'U0SANDBOXME', name: 'you' } as const;
 export const BOT = { id: BOT_USER_ID, name: 'SocialVS' } as const;
@@ -69,7 +69,8 @@ export class SandboxWorkspace extends EventEmitter {
 
   constructor(
     private readonly standIn: SlackStandIn,
-    private readonly slack: SlackRequestSender,
+    /** Signed HTTP requests or Socket Mode envelopes (transport.ts): the workspace doesn't mind which. */
+    private readonly slack: SlackTransport,
     subscribedChannels: () => Promise<Set<string>>,
   ) {
     super();
@@ -110,7 +111,7 @@ export class SandboxWorkspace extends EventEmitter {
     if (command) {
       const responseUrl = this.standIn.responseUrl();
       this.targets.set(idOf(responseUrl), { channel, command: text.trim() });
-      const sent = await this.slack.slashCommand({
+      const inAck = await this.slack.slashCommand({
         text: escapeTyped((command[1] ?? '').trim()),
         userId: ME.id,
         userName: ME.name,
@@ -119,7 +120,6 @@ export class SandboxWorkspace extends EventEmitter {
         responseUrl,
       });
       // The answer usually rides on the acknowledgement; Slack shows it as it would a response.
-      const inAck = messageInAck(sent);
       if (inAck) this.onResponse({ id: idOf(responseUrl), body: inAck, at: Date.now() });
       return;
     }
