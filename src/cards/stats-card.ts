@@ -30,8 +30,10 @@ export function statsBlocks(
     text: truncate(`${heading}\n${body}`, 2000),
   });
 
+  // The count is people, not repetitions (the heading says so): 👥 rather than the
+  // topics' ×, so the two don't read alike.
   const unanswered = options.questionLog
-    ? list(report.unanswered.map((row) => `${row.count} × “${quoteUserText(row.text, 120)}”`))
+    ? list(report.unanswered.map((row) => `👥 ${row.count} · “${quoteUserText(row.text, 120)}”`))
     : `_${t('stats.log_off')}_`;
   return [
     {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../../src/cards/blocks.js';
 import { statsCard } from '../../src/cards/stats-card.js';
 import { LANGUAGES } from '../../src/knowledge/languages.js';
+import { translate } from '../../src/knowledge/ui-strings.js';
 import type { UsageReport } from '../../src/store/store.js';
 import { kb } from '../support/cards.js';
 import { PINGS } from '../support/harness.js';
@@ -43,5 +44,25 @@ describe('the usage report card', () => {
     expect(text).toContain('noch nichts');
     expect(text).toContain('QUESTION_LOG');
     expect(blockKitProblems(card.blocks)).toEqual([]);
+  });
+
+  it('lists unanswered questions by how many people asked, saying so in every language', () => {
+    const report: UsageReport = {
+      asked: 53,
+      answered: 0,
+      topTopics: [],
+      unanswered: [
+        { text: 'book a room', count: 2 },
+        { text: 'free pizza?', count: 1 },
+      ],
+      votes: [],
+      languages: [{ language: 'en', asked: 53, answered: 0 }],
+    };
+    for (const language of LANGUAGES) {
+      const text = JSON.stringify(statsCard(kb, report, language, { days: 30, questionLog: true }));
+      expect(text).toContain(JSON.stringify(translate(kb.ui, language, 'stats.unanswered')).slice(1, -1));
+      expect(text).toContain('👥 2 · “book a room”\\n👥 1 · “free pizza?”');
+      expect(text).not.toContain('× “');
+    }
   });
 });
