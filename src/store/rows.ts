@@ -1,5 +1,5 @@
 /** Rows as both stores read them (same tables, same columns), and what they become. */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { isLanguage } from '../knowledge/languages.js';
 import type { QuestionRecord, Subscription, SubscriptionSource, TipRecord } from './store.js';
 
@@ -40,14 +40,22 @@ export function questionValues(question: QuestionRecord, askerKey: Buffer): Ques
 
 /**
  * Who asked, as only the report needs it: the same person asking the same question again
- * gives the same value, so it can count people rather than repetitions. HMAC-SHA256 with
- * the database's own random key, because a plain hash of a Slack id (a handful of
+ * gives the same value, so it can count people rather than repetitions. SHA-256 over the
+ * database's own random key first, because a plain hash of a Slack id (a handful of
  * characters, and every member's is listed by users.list) is undone by hashing each
- * member's id. The question's grouping key goes in too, so one person's rows for two
- * questions share nothing: the log can't be read as what one person asked.
+ * member's id. (Nothing ever verifies this value, so a keyed hash is all it needs; HMAC,
+ * which guards against forged messages, is for the signatures Bolt checks.) The question's
+ * grouping key goes in too, so one person's rows for two questions share nothing: the log
+ * can't be read as what one person asked.
  */
 export function askerHash(key: Buffer, normalized: string, userId: string): string {
-  return createHmac('sha256', key).update(normalized).update('\0').update(userId).digest('base64url');
+  return createHash('sha256')
+    .update(key)
+    .update('\0')
+    .update(normalized)
+    .update('\0')
+    .update(userId)
+    .digest('base64url');
 }
 
 /** A new key for askerHash(), stored once per database (question_asker_key). */

@@ -113,15 +113,16 @@ describe('the usage report', () => {
     ]) {
       await command(h, question);
     }
-    // Three spellings of one unanswered question are one line of the report.
-    for (const question of [
-      'order pizza for the team',
-      'Order  PIZZA for the team',
-      'order pizza for the team ',
-    ]) {
-      await command(h, question);
+    // Three spellings of one unanswered question, by three people, are one line of the
+    // report, counted as three; one person asking another question three times counts once.
+    for (const [question, userId] of [
+      ['order pizza for the team', 'U0PIZZA1'],
+      ['Order  PIZZA for the team', 'U0PIZZA2'],
+      ['order pizza for the team ', 'U0PIZZA3'],
+    ] as const) {
+      await command(h, question, userId);
     }
-    await command(h, 'book a meeting room');
+    for (let i = 0; i < 3; i++) await command(h, 'book a meeting room');
     const ts = '1700000100.000100';
     await h.slack.event({
       type: 'app_mention',
@@ -136,7 +137,7 @@ describe('the usage report', () => {
     );
 
     const report = await h.bot.store.usageReport(undefined);
-    expect(report.asked).toBe(9);
+    expect(report.asked).toBe(11);
     expect(report.answered).toBe(5);
     expect(report.topTopics).toEqual([
       { topic: 'roi', count: 4 },
@@ -147,7 +148,7 @@ describe('the usage report', () => {
       'order pizza for the team',
     );
     expect(report.languages).toEqual([
-      { language: 'en', asked: 8, answered: 4 },
+      { language: 'en', asked: 10, answered: 4 },
       { language: 'de', asked: 1, answered: 1 },
     ]);
 
@@ -156,9 +157,10 @@ describe('the usage report', () => {
     expect(headerOf(card)).toBe(
       translate(kb.ui, 'en', 'stats.header', { period: translate(kb.ui, 'en', 'stats.period_all') }),
     );
-    expect(text).toContain('*9* questions asked, *5* answered (56%)');
+    expect(text).toContain('*11* questions asked, *5* answered (45%)');
     expect(text).toContain(`4 × ${titleOf('roi', 'en')}`);
-    expect(text).toContain('3 × “');
+    expect(text).toContain('👥 3 · “');
+    expect(text).toContain('👥 1 · “');
     await h.close();
   });
 
