@@ -107,9 +107,14 @@ async function startThrowawayServer(): Promise<{ url: string; stop: () => Promis
         if (attempt < 3 && log.some((line) => line.includes('could not bind'))) continue;
         throw new Error(`PostgreSQL did not start: ${log.join('').trim().slice(-2000)}`);
       }
+      // Should Vitest exit without its teardown, the server still gets its signal to stop
+      // (stop() sends it before its first await).
+      const stopOnExit = () => void server.stop();
+      process.once('exit', stopOnExit);
       return {
         url: `postgres://${USER}:${password}@127.0.0.1:${port}/postgres`,
         stop: async () => {
+          process.removeListener('exit', stopOnExit);
           try {
             await server.stop();
           } finally {
@@ -132,9 +137,10 @@ async function startThrowawayServer(): Promise<{ url: string; stop: () => Promis
  */
 async function loadEmbeddedPostgres(asRoot: boolean, scratch: string[]): Promise<typeof EmbeddedPostgres> {
   // Its exit hooks (async-exit-hook) end the process with code 0 on 'beforeExit', which would
-  // turn Vitest's failed run into a passing one, and take over SIGINT and SIGTERM from Vitest.
-  // Only its 'exit' hook is kept: it stops the server if Vitest exits without its teardown.
-  const taken = ['beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+  // turn Vitest's failed run into a passing one, take over SIGINT and SIGTERM from Vitest, and
+  // on 'exit' throw (they call a callback 'exit' doesn't give). All go; startThrowawayServer
+  // stops its own server on 'exit'.
+  const taken = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
   const events: EventEmitter = process;
   const before = new Map(taken.map((event) => [event, new Set(events.listeners(event))]));
   try {
