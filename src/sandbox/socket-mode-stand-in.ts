@@ -105,9 +105,8 @@ export class SocketModeStandIn extends EventEmitter {
    */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
-    const ticket = /^\/socket\/([A-Za-z0-9_-]+)$/.exec(
-      new URL(req.url ?? '/', 'http://stand-in').pathname,
-    )?.[1];
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const ticket = /^\/socket\/([A-Za-z0-9_-]+)$/.exec(path)?.[1];
     const host = req.headers.host;
     const allowed =
       ticket !== undefined &&
