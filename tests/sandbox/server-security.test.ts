@@ -301,15 +301,17 @@ describe('typed text reaches the bot as Slack sends it', () => {
     return [...text.matchAll(/<([^<>\n]*)>/g)].map((match) => match[1] ?? '');
   }
 
+  // The bot decodes Slack's escaping once, so it records what the person typed; a typed
+  // "&lt;" comes back as "&lt;" only if the sandbox escaped it on the way, as Slack does.
   it('a slash command’s text is escaped: a disguised link is only text', async () => {
-    const answer = await post('/api/send', { channel: GENERAL, text: '/socialvs <http://evil|ok>' });
+    const answer = await post('/api/send', { channel: GENERAL, text: '/socialvs <http://evil|ok> &lt;' });
     expect(answer.status).toBe(200);
-    await expect.poll(questionsTheBotGot).toContain('&lt;http://evil|ok&gt;');
+    await expect.poll(questionsTheBotGot).toContain('<http://evil|ok> &lt;');
     // Whatever the bot echoes, nothing it sends back holds the link as markup.
     const reply = () =>
       sandbox.workspace
         .state()
-        .messages.find((m) => m.author === 'bot' && m.command === '/socialvs <http://evil|ok>');
+        .messages.find((m) => m.author === 'bot' && m.command === '/socialvs <http://evil|ok> &lt;');
     await expect.poll(reply).toBeDefined();
     const { text, blocks } = reply() ?? {};
     expect(JSON.stringify({ text, blocks })).not.toContain('<http://evil');
@@ -321,7 +323,7 @@ describe('typed text reaches the bot as Slack sends it', () => {
     expect((await post('/api/send', { channel: DM, text: typed })).status).toBe(200);
     const mine = sandbox.workspace.state().messages.filter((m) => m.author === 'me' && m.channel === DM);
     expect(mine.at(-1)?.text).toBe(escaped);
-    await expect.poll(questionsTheBotGot).toContain(escaped);
+    await expect.poll(questionsTheBotGot).toContain(typed);
   });
 
   it('a mention keeps the markup Slack writes for it, and escapes the rest', async () => {
