@@ -5,7 +5,7 @@
  */
 import dotenv from 'dotenv';
 import { StartupError } from '../bot.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, isProduction, loadConfig } from '../config.js';
 import {
   type SandboxTransport,
   SandboxTransportError,
@@ -16,6 +16,13 @@ import {
 dotenv.config({ quiet: true });
 
 async function runSandbox(): Promise<void> {
+  if (isProduction(process.env.NODE_ENV)) {
+    process.stderr.write(
+      "SocialVS can't start the sandbox: NODE_ENV is production, and the sandbox is for trying the bot on " +
+        'your own machine. Production runs `npm run build`, then `node dist/app.js`.\n',
+    );
+    process.exit(1);
+  }
   let port: number;
   let transport: SandboxTransport;
   try {

@@ -242,7 +242,27 @@ export class SlackStandIn extends EventEmitter {
     return entry.fault;
   }
 
+  /**
+   * Only the bot talks to the stand-in, and it sends neither an Origin (browsers always do
+   * for a POST, so a web page the user opens can't post here as the bot or as Slack) nor a
+   * Host other than this loopback address (a DNS-rebinding page would).
+   */
+  private refusal(req: IncomingMessage): string | undefined {
+    const port = new URL(this.url).port;
+    const host = req.headers.host?.toLowerCase();
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return 'wrong Host';
+    if (req.headers.origin !== undefined) return 'requests from web pages are refused';
+    return undefined;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refused = this.refusal(req);
+    if (refused) {
+      req.resume();
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`Slack stand-in: ${refused}.\n`);
+      return;
+    }
     const raw = await readBody(req);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'POST' && path.startsWith('/response/')) {

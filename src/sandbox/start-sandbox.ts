@@ -29,8 +29,8 @@ export interface RunningSandbox {
 /** How the page's messages reach the bot: signed HTTP requests, or Socket Mode envelopes. */
 export type SandboxTransport = 'http' | 'socket';
 
-const SANDBOX_TOKEN = 'xoxb-sandbox-local-only';
-const SANDBOX_APP_TOKEN = 'xapp-1-sandbox-local-only';
+/** New tokens every run: the stand-in accepts no other, so nothing can guess its way in. */
+const sandboxToken = (prefix: 'xoxb' | 'xapp') => `${prefix}-sandbox-${randomBytes(12).toString('hex')}`;
 
 /** SANDBOX_TRANSPORT: `http` (or unset) or `socket`; anything else is a mistake worth naming. */
 export function transportFrom(value: string | undefined): SandboxTransport {
@@ -49,10 +49,9 @@ export async function startSandbox(
   options: { port?: number; write?: (line: string) => void; transport?: SandboxTransport } = {},
 ): Promise<RunningSandbox> {
   const transport = options.transport ?? transportFrom(env.SANDBOX_TRANSPORT);
-  const standIn = await SlackStandIn.start({
-    expectedToken: SANDBOX_TOKEN,
-    expectedAppToken: SANDBOX_APP_TOKEN,
-  });
+  const botToken = sandboxToken('xoxb');
+  const appToken = sandboxToken('xapp');
+  const standIn = await SlackStandIn.start({ expectedToken: botToken, expectedAppToken: appToken });
   standIn.users.set(ME.id, { name: ME.name, locale: env.SANDBOX_LOCALE ?? 'en-US' });
   for (const channel of CHANNELS) standIn.channels.set(channel.id, { name: channel.name, isMember: true });
 
@@ -60,7 +59,7 @@ export async function startSandbox(
   // In Socket Mode the bot needs no signing secret and listens on no port: it connects out.
   const slackEdge =
     transport === 'socket'
-      ? { SLACK_APP_TOKEN: SANDBOX_APP_TOKEN }
+      ? { SLACK_APP_TOKEN: appToken }
       : { SLACK_SIGNING_SECRET: signingSecret, PORT: '0' };
   let bot: RunningBot;
   try {
@@ -72,7 +71,7 @@ export async function startSandbox(
         TIP_CRON: env.TIP_CRON,
         TIP_TIMEZONE: env.TIP_TIMEZONE,
         DATABASE_URL: env.SANDBOX_DATABASE_URL ?? 'sqlite:var/sandbox.db',
-        SLACK_BOT_TOKEN: SANDBOX_TOKEN,
+        SLACK_BOT_TOKEN: botToken,
         SLACK_API_URL: standIn.apiUrl,
         TIP_CHANNELS: TIP_CHANNEL,
         ...slackEdge,

@@ -196,6 +196,19 @@ describe('npm start (src/start.ts) without Slack credentials', () => {
   });
 });
 
+describe('npm run sandbox (src/sandbox/main.ts)', () => {
+  it('refuses under NODE_ENV=production, in one line saying what production runs', async () => {
+    const running = startApp(environment({ NODE_ENV: 'production' }), 'tsx', 'src/sandbox/main.ts');
+    const { code } = await exitOf(running);
+    expect(code).toBe(1);
+    const lines = running.output.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^SocialVS can't start the sandbox: NODE_ENV is production/);
+    expect(lines[0]).toContain('node dist/app.js');
+    expect(running.output.stdout).toBe('');
+  });
+});
+
 describe('startBot refusals', () => {
   it('a broken topic file: a StartupError naming the file', async () => {
     const dataDir = join(tmp, 'data');
