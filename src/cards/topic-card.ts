@@ -34,11 +34,12 @@ export function button(actionId: string, text: string, value?: string, style?: '
   };
 }
 
-function sourcesLine(topic: Topic): string {
+/** The articles a card rests on, by their short names and languages: one short line. */
+export function sourcesLine(topic: Topic): string {
   return topic.sources
     .map(
       (source) =>
-        `_${escapeMrkdwn(source.title)}_ (${source.language}${source.date ? `, ${source.date}` : ''})`,
+        `_${escapeMrkdwn(source.short)}_ (${source.language}${source.date ? `, ${source.date.slice(0, 4)}` : ''})`,
     )
     .join(' · ');
 }
@@ -117,6 +118,7 @@ function buildFixedParts(kb: KnowledgeBase, topic: Topic, language: Language, su
         },
   ];
   const context: Mrkdwn[] = [
+    ...(text.note ? [{ type: 'mrkdwn' as const, text: `ℹ️ ${text.note}` }] : []),
     { type: 'mrkdwn', text: t('card.sources', { sources: sourcesLine(topic) }) },
     { type: 'mrkdwn', text: t('card.position', { n: position, total: kb.topics.length }) },
   ];

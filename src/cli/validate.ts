@@ -13,9 +13,17 @@ try {
     (sum, topic) => sum + LANGUAGES.reduce((n, l) => n + topic.text[l].aliases.length, 0),
     0,
   );
+  // The schema requires every language of every tip and quiz item, so the counts agree;
+  // they are reported per language all the same, as editors check them.
+  const perLanguage = (
+    items: ReadonlyArray<{ text?: Record<string, string>; prompt?: Record<string, string> }>,
+  ) =>
+    LANGUAGES.map((l) => `${l} ${items.filter((item) => (item.text ?? item.prompt)?.[l]).length}`).join(', ');
   process.stdout.write(
-    `data OK: ${kb.topics.length} topics, ${kb.tips.length} tips, ${Object.keys(kb.ui).length} UI strings, ` +
-      `${aliases} aliases, each in ${LANGUAGES.join(', ')}\n`,
+    `data OK: ${kb.topics.length} topics, ${Object.keys(kb.ui).length} UI strings, ${aliases} aliases, ` +
+      `each in ${LANGUAGES.join(', ')}\n` +
+      `tips per language: ${perLanguage(kb.tips)}\n` +
+      `quiz items per language: ${perLanguage(kb.quiz)}\n`,
   );
 } catch (error) {
   process.stderr.write(

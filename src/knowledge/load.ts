@@ -11,6 +11,9 @@ import type * as z from 'zod';
 import { SOURCES_FILE, TOPICS_DIR, topicFileNames, UI_FILE } from './data-files.js';
 import type { Language } from './languages.js';
 import {
+  type ArticleClaim,
+  CONTENT_MINIMUMS,
+  type QuizAnswer,
   REQUIRED_TOPIC_IDS,
   type Source,
   SourcesFileSchema,
@@ -46,7 +49,17 @@ function findDataDir(start: string): string {
 export interface TopicTip {
   key: string;
   topicId: string;
+  source: ArticleClaim;
   text: Record<Language, string>;
+}
+
+export interface TopicQuizItem {
+  key: string;
+  topicId: string;
+  source: ArticleClaim;
+  answer: QuizAnswer;
+  prompt: Record<Language, string>;
+  explanation: Record<Language, string>;
 }
 
 export interface Topic {
@@ -56,6 +69,7 @@ export interface Topic {
   sources: Source[];
   text: Record<Language, TopicText>;
   tips: TopicTip[];
+  quiz: TopicQuizItem[];
 }
 
 export interface KnowledgeBase {
@@ -63,6 +77,8 @@ export interface KnowledgeBase {
   topics: Topic[];
   byId: ReadonlyMap<string, Topic>;
   tips: TopicTip[];
+  /** Every quiz item, in topic order. */
+  quiz: TopicQuizItem[];
   ui: UiStrings;
   /** Search's vocabulary, when it came with the build's snapshot (else search derives it). */
   vocabulary?: Vocabulary;
@@ -125,7 +141,7 @@ export function loadKnowledgeBase(
   }
 
   const topics: Topic[] = [];
-  const tipKeys = new Map<string, string>();
+  const itemKeys = new Map<string, string>();
   const orders = new Map<number, string>();
   for (const name of topicFiles) {
     const file = join(topicsDir, name);
@@ -149,11 +165,27 @@ export function loadKnowledgeBase(
       if (source) topicSources.push(source);
       else if (sourcesParsed.success) problems.push(`${where}: sources.${index}: unknown source "${id}"`);
     });
+    // Tips and quiz items: keys unique across the concept base, each resting on a known article.
+    const checkItem = (
+      field: 'tips' | 'quiz',
+      index: number,
+      item: { key: string; source: ArticleClaim },
+    ) => {
+      const other = itemKeys.get(item.key);
+      if (other)
+        problems.push(`${where}: ${field}.${index}.key: "${item.key}" is already used in topic ${other}`);
+      itemKeys.set(item.key, topic.id);
+      if (sourcesParsed.success && !sources.has(item.source.article)) {
+        problems.push(`${where}: ${field}.${index}.source.article: unknown source "${item.source.article}"`);
+      }
+    };
     const tips: TopicTip[] = topic.tips.map((tip, index) => {
-      const other = tipKeys.get(tip.key);
-      if (other) problems.push(`${where}: tips.${index}.key: "${tip.key}" is already used in topic ${other}`);
-      tipKeys.set(tip.key, topic.id);
-      return { key: tip.key, topicId: topic.id, text: tip.text };
+      checkItem('tips', index, tip);
+      return { key: tip.key, topicId: topic.id, source: tip.source, text: tip.text };
+    });
+    const quiz: TopicQuizItem[] = topic.quiz.map((item, index) => {
+      checkItem('quiz', index, item);
+      return { ...item, topicId: topic.id };
     });
     topics.push({
       id: topic.id,
@@ -162,6 +194,7 @@ export function loadKnowledgeBase(
       sources: topicSources,
       text: topic.text,
       tips,
+      quiz,
     });
   }
 
@@ -184,6 +217,19 @@ export function loadKnowledgeBase(
     problems.push(...describeIssues(shown(uiFile), uiParsed.error.issues));
   }
 
+  const tipCount = topics.reduce((sum, topic) => sum + topic.tips.length, 0);
+  const quizCount = topics.reduce((sum, topic) => sum + topic.quiz.length, 0);
+  if (topics.length === topicFiles.length && problems.length === 0) {
+    if (tipCount < CONTENT_MINIMUMS.tips) {
+      problems.push(`${shown(topicsDir)}: ${tipCount} tips in all; at least ${CONTENT_MINIMUMS.tips} needed`);
+    }
+    if (quizCount < CONTENT_MINIMUMS.quizItems) {
+      problems.push(
+        `${shown(topicsDir)}: ${quizCount} quiz items in all; at least ${CONTENT_MINIMUMS.quizItems} needed`,
+      );
+    }
+  }
+
   if (problems.length > 0) throw new DataError(problems);
 
   topics.sort((a, b) => a.order - b.order);
@@ -191,6 +237,7 @@ export function loadKnowledgeBase(
     topics,
     byId: new Map(topics.map((topic) => [topic.id, topic])),
     tips: topics.flatMap((topic) => topic.tips),
+    quiz: topics.flatMap((topic) => topic.quiz),
     ui,
   };
 }

@@ -39,22 +39,68 @@ const safeText = (max: number) =>
 const perLanguage = <T extends z.ZodType>(schema: T) =>
   z.object({ en: schema, id: schema, de: schema, fr: schema }).strict();
 
+/**
+ * How much a card may say: a one-sentence takeaway and tight sides, so that a busy
+ * marketer reads a card in about twenty seconds.
+ */
+export const CARD_LIMITS = { summary: 220, side: 600, note: 220 } as const;
+
+/** At least this many tips and quiz items in the whole concept base, in every language. */
+export const CONTENT_MINIMUMS = { tips: 52, quizItems: 26, quizItemsPerTopic: 2 } as const;
+
+/**
+ * The topics whose French and German cards say which everyday word means which side:
+ * "réseaux sociaux" and "soziale Netzwerke" usually mean the platforms (our social media).
+ */
+export const FALSE_FRIEND_NOTE = { topics: ['overview', 'definition'], languages: ['de', 'fr'] } as const;
+
 export const TopicTextSchema = z
   .object({
     title: safeText(80),
-    summary: safeText(400),
-    networking: safeText(900).optional(),
-    media: safeText(900).optional(),
-    both: safeText(900).optional(),
+    summary: safeText(CARD_LIMITS.summary),
+    networking: safeText(CARD_LIMITS.side).optional(),
+    media: safeText(CARD_LIMITS.side).optional(),
+    both: safeText(CARD_LIMITS.side).optional(),
+    /** One line under the card: which everyday word means which side (see FALSE_FRIEND_NOTE). */
+    note: safeText(CARD_LIMITS.note).optional(),
     aliases: z.array(safeText(80)).min(3, 'needs at least 3 aliases'),
     questions: z.array(safeText(200)).min(2, 'needs at least 2 example questions'),
   })
   .strict();
 
+/**
+ * What a tip or a quiz item rests on: the article (an id from data/sources.yml) and the
+ * claim it makes, paraphrased in our own words (in English, for whoever maintains data/).
+ */
+export const ArticleClaimSchema = z
+  .object({
+    article: z.string().regex(/^s\d{3}$/, 'must be a source id like s003'),
+    claim: z.string().trim().min(10, 'must say what the article claims').max(300),
+  })
+  .strict();
+
+const key = z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes');
+
 export const TipSchema = z
   .object({
-    key: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes'),
+    key,
+    source: ArticleClaimSchema,
     text: perLanguage(safeText(280)),
+  })
+  .strict();
+
+export const QUIZ_ANSWERS = ['networking', 'media', 'both'] as const;
+export type QuizAnswer = (typeof QUIZ_ANSWERS)[number];
+
+/** A statement or question from the articles, answered "Social networking", "Social media" or "Both". */
+export const QuizItemSchema = z
+  .object({
+    key,
+    source: ArticleClaimSchema,
+    answer: z.enum(QUIZ_ANSWERS),
+    prompt: perLanguage(safeText(200)),
+    /** One sentence saying why, shown to whoever answered. */
+    explanation: perLanguage(safeText(240)),
   })
   .strict();
 
@@ -66,6 +112,12 @@ export const TopicFileSchema = z
     sources: z.array(z.string()).min(1, 'needs at least one source'),
     text: perLanguage(TopicTextSchema),
     tips: z.array(TipSchema).default([]),
+    quiz: z
+      .array(QuizItemSchema)
+      .min(
+        CONTENT_MINIMUMS.quizItemsPerTopic,
+        `needs at least ${CONTENT_MINIMUMS.quizItemsPerTopic} quiz items`,
+      ),
   })
   .strict()
   .superRefine((topic, ctx) => {
@@ -78,6 +130,17 @@ export const TopicFileSchema = z
             code: 'custom',
             path: ['text', language, field],
             message: `is required for a topic of kind ${topic.kind}`,
+          });
+        }
+      }
+    }
+    if ((FALSE_FRIEND_NOTE.topics as readonly string[]).includes(topic.id)) {
+      for (const language of FALSE_FRIEND_NOTE.languages) {
+        if (!topic.text[language].note) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['text', language, 'note'],
+            message: 'is required: say which everyday word means which side',
           });
         }
       }
@@ -97,6 +160,8 @@ export const SourcesFileSchema = z.array(
       id: z.string().regex(/^s\d{3}$/),
       seed: z.string(),
       title: z.string().min(1),
+      /** How a card's sources line names the article: its title, shortened, or its opening words if it has none. */
+      short: z.string().min(1).max(60),
       language: z.enum(LANGUAGES),
       date: z
         .string()
@@ -118,4 +183,6 @@ export const UiStringsFileSchema = z.record(z.string(), perLanguage(uiText));
 export type TopicFile = z.infer<typeof TopicFileSchema>;
 export type TopicText = z.infer<typeof TopicTextSchema>;
 export type Tip = z.infer<typeof TipSchema>;
+export type QuizItem = z.infer<typeof QuizItemSchema>;
+export type ArticleClaim = z.infer<typeof ArticleClaimSchema>;
 export type Source = z.infer<typeof SourcesFileSchema>[number];

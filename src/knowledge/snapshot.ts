@@ -17,7 +17,7 @@ import { buildVocabulary, type Vocabulary } from './search.js';
 import type { UiStrings } from './ui-strings.js';
 
 /** Bumped whenever the shape of KnowledgeBase changes, so an old copy is never read as a new one. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export const SNAPSHOT_FILE_NAME = 'knowledge.snapshot.json';
 
@@ -100,6 +100,7 @@ export function readSnapshot(
       topics,
       byId: new Map(topics.map((topic) => [topic.id, topic])),
       tips: topics.flatMap((topic) => topic.tips),
+      quiz: topics.flatMap((topic) => topic.quiz),
       ui,
       ...(whole ? { vocabulary } : {}),
     };
