@@ -69,6 +69,19 @@ export const UI_KEYS = [
   'stats.none',
   'stats.log_off',
   'stats.refused',
+  'quiz.header',
+  'quiz.answer_networking',
+  'quiz.answer_media',
+  'quiz.answer_both',
+  'quiz.hint',
+  'quiz.right',
+  'quiz.wrong',
+  'quiz.repeat',
+  'quiz.counts',
+  'quiz.status_day',
+  'help.quiz',
+  'stats.quiz',
+  'stats.quiz_missed',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 export type UiStrings = Record<UiKey, Record<Language, string>>;
