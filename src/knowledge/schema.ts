@@ -161,7 +161,7 @@ export const SourcesFileSchema = z.array(
       seed: z.string(),
       title: z.string().min(1),
       /** How a card's sources line names the article: its title, shortened, or its opening words if it has none. */
-      short: z.string().min(1).max(60),
+      short: z.string().min(1).max(45),
       language: z.enum(LANGUAGES),
       date: z
         .string()
