@@ -63,6 +63,17 @@ export const MIGRATIONS: readonly string[] = [
      id INTEGER PRIMARY KEY CHECK (id = 1),
      key TEXT NOT NULL
    );`,
+  // 5: quiz answers, the first per quiz and person (the primary key is that rule)
+  `CREATE TABLE quiz_answers (
+     quiz_id TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     item_key TEXT NOT NULL,
+     answer TEXT NOT NULL,
+     correct INTEGER NOT NULL,
+     answered_at INTEGER NOT NULL,
+     PRIMARY KEY (quiz_id, user_id)
+   );
+   CREATE INDEX quiz_answers_by_time ON quiz_answers (answered_at);`,
 ];
 
 /**
@@ -125,4 +136,14 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      id INTEGER PRIMARY KEY CHECK (id = 1),
      key TEXT NOT NULL
    );`,
+  `CREATE TABLE quiz_answers (
+     quiz_id TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     item_key TEXT NOT NULL,
+     answer TEXT NOT NULL,
+     correct INTEGER NOT NULL,
+     answered_at BIGINT NOT NULL,
+     PRIMARY KEY (quiz_id, user_id)
+   );
+   CREATE INDEX quiz_answers_by_time ON quiz_answers (answered_at);`,
 ];

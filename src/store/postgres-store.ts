@@ -34,6 +34,8 @@ import {
 import type {
   NewSubscription,
   QuestionRecord,
+  QuizAnswerRecord,
+  QuizReport,
   Store,
   Subscription,
   TipClaim,
@@ -353,10 +355,60 @@ export class PostgresStore implements Store {
     return before === vote.vote ? 'same' : 'changed';
   }
 
+  async recordQuizAnswer(answer: QuizAnswerRecord): Promise<boolean> {
+    // The primary key (quiz_id, user_id) keeps the first answer; a second replica inserting
+    // the same pair at once waits for the first and then inserts nothing.
+    const inserted = await this.queries.query(
+      `INSERT INTO quiz_answers (quiz_id, user_id, item_key, answer, correct, answered_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (quiz_id, user_id) DO NOTHING`,
+      [
+        answer.quiz,
+        answer.userId,
+        answer.itemKey,
+        answer.answer,
+        answer.correct ? 1 : 0,
+        answer.at.getTime(),
+      ],
+    );
+    return inserted.rowCount === 1;
+  }
+
+  async quizCounts(quiz: string): Promise<{ answered: number; right: number }> {
+    const { rows } = await this.queries.query<{ answered: number; right_count: number }>(
+      `SELECT count(*)::int AS answered, coalesce(sum(correct), 0)::int AS right_count FROM quiz_answers
+         WHERE quiz_id = $1`,
+      [quiz],
+    );
+    return { answered: rows[0]?.answered ?? 0, right: rows[0]?.right_count ?? 0 };
+  }
+
+  private async quizReport(from: number): Promise<QuizReport> {
+    const [totals, missed] = await Promise.all([
+      this.queries.query<{ answered: number; right_count: number }>(
+        `SELECT count(*)::int AS answered, coalesce(sum(correct), 0)::int AS right_count FROM quiz_answers
+           WHERE answered_at >= $1`,
+        [from],
+      ),
+      this.queries.query<{ item_key: string; missed: number; answered: number }>(
+        `SELECT item_key, count(*) FILTER (WHERE correct = 0)::int AS missed, count(*)::int AS answered
+           FROM quiz_answers WHERE answered_at >= $1 GROUP BY item_key
+           HAVING count(*) FILTER (WHERE correct = 0) > 0
+           ORDER BY missed DESC, answered DESC, item_key COLLATE "C" LIMIT 1`,
+        [from],
+      ),
+    ]);
+    const top = missed.rows[0];
+    return {
+      answered: totals.rows[0]?.answered ?? 0,
+      right: totals.rows[0]?.right_count ?? 0,
+      mostMissed: top ? { itemKey: top.item_key, missed: top.missed, answered: top.answered } : undefined,
+    };
+  }
+
   async usageReport(since: Date | undefined): Promise<UsageReport> {
     await this.questions.flush();
     const from = since?.getTime() ?? 0;
-    const [totals, topTopics, unanswered, votes, languages] = await Promise.all([
+    const [totals, topTopics, unanswered, votes, languages, quiz] = await Promise.all([
       this.queries.query<{ asked: number; answered: number }>(
         'SELECT count(*)::int AS asked, count(topic)::int AS answered FROM questions WHERE asked_at >= $1',
         [from],
@@ -386,6 +438,7 @@ export class PostgresStore implements Store {
            WHERE asked_at >= $1 GROUP BY language ORDER BY asked DESC, language COLLATE "C"`,
         [from],
       ),
+      this.quizReport(from),
     ]);
     return {
       asked: totals.rows[0]?.asked ?? 0,
@@ -394,6 +447,7 @@ export class PostgresStore implements Store {
       unanswered: unanswered.rows,
       votes: votes.rows,
       languages: languages.rows,
+      quiz,
     };
   }
 
@@ -402,7 +456,8 @@ export class PostgresStore implements Store {
     return this.inTransaction(this.queries, async (client) => {
       const questions = await client.query('DELETE FROM questions WHERE asked_at < $1', [before.getTime()]);
       const votes = await client.query('DELETE FROM votes WHERE voted_at < $1', [before.getTime()]);
-      return (questions.rowCount ?? 0) + (votes.rowCount ?? 0);
+      const quiz = await client.query('DELETE FROM quiz_answers WHERE answered_at < $1', [before.getTime()]);
+      return (questions.rowCount ?? 0) + (votes.rowCount ?? 0) + (quiz.rowCount ?? 0);
     });
   }
 

@@ -1,5 +1,5 @@
 /**
- * Purges question records and votes older than QUESTION_RETENTION_DAYS: once at start
+ * Purges question records, votes and quiz answers older than QUESTION_RETENTION_DAYS: once at start
  * and every day at 03:00 (TIP_TIMEZONE), so the usage report never holds more history
  * than the team agreed to keep.
  */
@@ -20,7 +20,7 @@ export class QuestionRetention {
     );
     if (removed > 0)
       this.options.logger.info(
-        `purged ${removed} question and vote records older than ${this.options.days} days`,
+        `purged ${removed} question, vote and quiz answer records older than ${this.options.days} days`,
       );
     return removed;
   }

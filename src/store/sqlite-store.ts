@@ -19,6 +19,8 @@ import {
 import type {
   NewSubscription,
   QuestionRecord,
+  QuizAnswerRecord,
+  QuizReport,
   Store,
   Subscription,
   TipClaim,
@@ -254,6 +256,48 @@ export class SqliteStore implements Store {
     return change.immediate();
   }
 
+  async recordQuizAnswer(answer: QuizAnswerRecord): Promise<boolean> {
+    // The primary key (quiz_id, user_id) keeps the first answer; a later one changes nothing.
+    const inserted = this.statement(
+      `INSERT INTO quiz_answers (quiz_id, user_id, item_key, answer, correct, answered_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (quiz_id, user_id) DO NOTHING`,
+    ).run(
+      answer.quiz,
+      answer.userId,
+      answer.itemKey,
+      answer.answer,
+      answer.correct ? 1 : 0,
+      answer.at.getTime(),
+    );
+    return inserted.changes === 1;
+  }
+
+  async quizCounts(quiz: string): Promise<{ answered: number; right: number }> {
+    const row = this.statement(
+      'SELECT count(*) AS answered, coalesce(sum(correct), 0) AS right_count FROM quiz_answers WHERE quiz_id = ?',
+    ).get(quiz) as { answered: number; right_count: number };
+    return { answered: row.answered, right: row.right_count };
+  }
+
+  private quizReport(from: number): QuizReport {
+    const totals = this.statement(
+      `SELECT count(*) AS answered, coalesce(sum(correct), 0) AS right_count FROM quiz_answers
+         WHERE answered_at >= ?`,
+    ).get(from) as { answered: number; right_count: number };
+    const missed = this.statement(
+      `SELECT item_key, sum(correct = 0) AS missed, count(*) AS answered FROM quiz_answers
+         WHERE answered_at >= ? GROUP BY item_key HAVING sum(correct = 0) > 0
+         ORDER BY missed DESC, answered DESC, item_key LIMIT 1`,
+    ).get(from) as { item_key: string; missed: number; answered: number } | undefined;
+    return {
+      answered: totals.answered,
+      right: totals.right_count,
+      mostMissed: missed
+        ? { itemKey: missed.item_key, missed: missed.missed, answered: missed.answered }
+        : undefined,
+    };
+  }
+
   async usageReport(since: Date | undefined): Promise<UsageReport> {
     await this.questions.flush();
     const from = since?.getTime() ?? 0;
@@ -279,7 +323,15 @@ export class SqliteStore implements Store {
       `SELECT language, count(*) AS asked, count(topic) AS answered FROM questions WHERE asked_at >= ?
          GROUP BY language ORDER BY asked DESC, language`,
     ).all(from) as Array<{ language: string; asked: number; answered: number }>;
-    return { asked: totals.asked, answered: totals.answered, topTopics, unanswered, votes, languages };
+    return {
+      asked: totals.asked,
+      answered: totals.answered,
+      topTopics,
+      unanswered,
+      votes,
+      languages,
+      quiz: this.quizReport(from),
+    };
   }
 
   async purgeBefore(before: Date): Promise<number> {
@@ -289,7 +341,10 @@ export class SqliteStore implements Store {
         before.getTime(),
       ).changes;
       const votes = this.statement('DELETE FROM votes WHERE voted_at < ?').run(before.getTime()).changes;
-      return questions + votes;
+      const quiz = this.statement('DELETE FROM quiz_answers WHERE answered_at < ?').run(
+        before.getTime(),
+      ).changes;
+      return questions + votes + quiz;
     });
     return purge.immediate();
   }

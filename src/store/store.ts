@@ -9,6 +9,7 @@
  * the row meanwhile) does the work instead.
  */
 import type { Language } from '../knowledge/languages.js';
+import type { QuizAnswer } from '../knowledge/schema.js';
 
 export interface Store {
   getUserLanguage(userId: string): Promise<Language | undefined>;
@@ -49,9 +50,20 @@ export interface Store {
   recordQuestion(question: QuestionRecord): Promise<void>;
   /** One vote per user per answer: a second vote replaces the first. */
   recordVote(vote: VoteRecord): Promise<'new' | 'changed' | 'same'>;
-  /** The figures of the usage report for questions and votes at or after `since` (all when undefined). */
+  /**
+   * Records a quiz answer if it is this person's first to this quiz: true when it was (and
+   * now counts), false when they had answered before (nothing changes). Exactly one first
+   * answer per quiz and person, whichever replica each press reaches.
+   */
+  recordQuizAnswer(answer: QuizAnswerRecord): Promise<boolean>;
+  /** How many answered the quiz (first answers) and how many of them were right. */
+  quizCounts(quiz: string): Promise<{ answered: number; right: number }>;
+  /**
+   * The figures of the usage report for questions, votes and quiz answers at or after
+   * `since` (all when undefined).
+   */
   usageReport(since: Date | undefined): Promise<UsageReport>;
-  /** Deletes questions and votes older than `before`; returns how many rows went. */
+  /** Deletes questions, votes and quiz answers older than `before`; returns how many rows went. */
   purgeBefore(before: Date): Promise<number>;
   close(): Promise<void>;
 }
@@ -88,6 +100,24 @@ export interface VoteRecord {
   at: Date;
 }
 
+export interface QuizAnswerRecord {
+  /** The quiz's id (from its buttons): one showing of a quiz item. */
+  quiz: string;
+  itemKey: string;
+  userId: string;
+  answer: QuizAnswer;
+  correct: boolean;
+  at: Date;
+}
+
+/** The quiz in the usage report: first answers only, and no one's id. */
+export interface QuizReport {
+  answered: number;
+  right: number;
+  /** The item with the most wrong first answers (ties: the most answered, then the key), if any was missed. */
+  mostMissed: { itemKey: string; missed: number; answered: number } | undefined;
+}
+
 export interface UsageReport {
   asked: number;
   answered: number;
@@ -101,6 +131,7 @@ export interface UsageReport {
   unanswered: Array<{ text: string; count: number }>;
   votes: Array<{ topic: string; up: number; down: number }>;
   languages: Array<{ language: string; asked: number; answered: number }>;
+  quiz: QuizReport;
 }
 
 export type SubscriptionSource = 'command' | 'config';

@@ -203,7 +203,7 @@ describe('the usage report', () => {
 });
 
 describe('retention', () => {
-  it('purges questions and votes older than QUESTION_RETENTION_DAYS, keeps newer ones', async () => {
+  it('purges questions, votes and quiz answers older than QUESTION_RETENTION_DAYS, keeps newer ones', async () => {
     const database = `sqlite:${join(dir, 'retention.db')}`;
     let h = await startHarness(
       { ADMIN_USER_IDS: ADMIN, DATABASE_URL: database, QUESTION_RETENTION_DAYS: '30' },
@@ -227,6 +227,19 @@ describe('retention', () => {
       vote: 1,
       at: old,
     });
+    for (const [userId, at] of [
+      ['U1', old],
+      ['U2', new Date()],
+    ] as const) {
+      await h.bot.store.recordQuizAnswer({
+        quiz: 'pold',
+        itemKey: 'roi-quiz',
+        userId,
+        answer: 'media',
+        correct: true,
+        at,
+      });
+    }
     await command(h, 'ROI');
     expect((await h.bot.store.usageReport(undefined)).asked).toBe(2);
     await h.close();
@@ -239,8 +252,11 @@ describe('retention', () => {
     const report = await h.bot.store.usageReport(undefined);
     expect(report.asked).toBe(1);
     expect(report.votes).toEqual([]);
+    expect(report.quiz.answered).toBe(1);
     expect(
-      h.logs.some((line) => line.includes('purged 2 question and vote records older than 30 days')),
+      h.logs.some((line) =>
+        line.includes('purged 3 question, vote and quiz answer records older than 30 days'),
+      ),
     ).toBe(true);
     await h.close();
   });

@@ -13,7 +13,13 @@ import { RedactingLogger } from '../../src/logger.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
 import { QuestionRetention } from '../../src/store/retention.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
-import type { QuestionRecord, Store, TipClaim, TipSettlement } from '../../src/store/store.js';
+import type {
+  QuestionRecord,
+  QuizAnswerRecord,
+  Store,
+  TipClaim,
+  TipSettlement,
+} from '../../src/store/store.js';
 import { gate } from '../support/gate.js';
 import { freshPostgresDatabase } from '../support/postgres.js';
 
@@ -381,6 +387,7 @@ describe.each(engines)('$name store', (engine) => {
           { language: 'de', asked: 1, answered: 1 },
           { language: 'fr', asked: 1, answered: 1 },
         ],
+        quiz: { answered: 0, right: 0, mostMissed: undefined },
       });
       const recent = await one.usageReport(at('2026-11-20T10:30:00Z'));
       expect(recent).toMatchObject({ asked: 3, answered: 1, topTopics: [{ topic: 'privacy', count: 1 }] });
@@ -461,6 +468,96 @@ describe.each(engines)('$name store', (engine) => {
       const retention = new QuestionRetention({ store: other, days: 30, timeZone: 'UTC', logger });
       expect(await retention.purge(new Date('2026-12-25T00:00:00Z'))).toBe(5);
       expect(await database.questionRows()).toEqual([]);
+    });
+  });
+
+  describe('quiz answers', () => {
+    const answer = (
+      quiz: string,
+      userId: string,
+      correct: boolean,
+      itemKey = 'roi-quiz-1',
+      at = new Date('2026-11-20T10:00:00Z'),
+    ): QuizAnswerRecord => ({
+      quiz,
+      itemKey,
+      userId,
+      answer: correct ? 'media' : 'both',
+      correct,
+      at,
+    });
+
+    it('keep the first answer per quiz and person, whichever store gets the later ones', async () => {
+      const [one, other] = await twoStores();
+      expect(await one.recordQuizAnswer(answer('c:C1:2026-11-20', 'UANA', false))).toBe(true);
+      // Pressing again (here right, through the other replica) changes nothing.
+      expect(await other.recordQuizAnswer(answer('c:C1:2026-11-20', 'UANA', true))).toBe(false);
+      expect(await one.recordQuizAnswer(answer('c:C1:2026-11-20', 'UANA', true))).toBe(false);
+      expect(await other.recordQuizAnswer(answer('c:C1:2026-11-20', 'UBEN', true))).toBe(true);
+      // The same person on another quiz is a first answer there.
+      expect(await other.recordQuizAnswer(answer('pabc', 'UANA', true))).toBe(true);
+      expect(await one.quizCounts('c:C1:2026-11-20')).toEqual({ answered: 2, right: 1 });
+      expect(await other.quizCounts('pabc')).toEqual({ answered: 1, right: 1 });
+      expect(await other.quizCounts('pnobody')).toEqual({ answered: 0, right: 0 });
+    });
+
+    it('two first presses at once on two replicas: exactly one counts', async () => {
+      const [one, other] = await twoStores();
+      for (let round = 0; round < 5; round++) {
+        const quiz = `prace${round}`;
+        const results = await Promise.all([
+          one.recordQuizAnswer(answer(quiz, 'UANA', round % 2 === 0)),
+          other.recordQuizAnswer(answer(quiz, 'UANA', round % 2 === 1)),
+        ]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect((await one.quizCounts(quiz)).answered).toBe(1);
+      }
+    });
+
+    it('the report: first answers, how many right, the most missed item, and nobody’s id', async () => {
+      const [one, other] = await twoStores();
+      const early = new Date('2026-11-01T10:00:00Z');
+      await one.recordQuizAnswer(answer('q1', 'UANA', false, 'roi-quiz-1', early));
+      await one.recordQuizAnswer(answer('q1', 'UBEN', false, 'roi-quiz-1'));
+      await other.recordQuizAnswer(answer('q1', 'UCAT', true, 'roi-quiz-1'));
+      await other.recordQuizAnswer(answer('q2', 'UANA', false, 'focus-quiz-2'));
+      await other.recordQuizAnswer(answer('q2', 'UBEN', true, 'focus-quiz-2'));
+      await one.recordQuizAnswer(answer('q3', 'UANA', true, 'aaa-quiz'));
+      // Later presses don't count, wrong or right.
+      await one.recordQuizAnswer(answer('q2', 'UBEN', false, 'focus-quiz-2'));
+
+      const all = await other.usageReport(undefined);
+      expect(all.quiz).toEqual({
+        answered: 6,
+        right: 3,
+        mostMissed: { itemKey: 'roi-quiz-1', missed: 2, answered: 3 },
+      });
+      expect(JSON.stringify(all)).not.toMatch(/UANA|UBEN|UCAT/);
+      // Since 20 Nov: roi-quiz-1 and focus-quiz-2 each missed once; the tie goes to the one answered more.
+      const recent = await one.usageReport(new Date('2026-11-10T00:00:00Z'));
+      expect(recent.quiz).toEqual({
+        answered: 5,
+        right: 3,
+        mostMissed: { itemKey: 'focus-quiz-2', missed: 1, answered: 2 },
+      });
+      expect((await one.usageReport(new Date('2026-12-01T00:00:00Z'))).quiz).toEqual({
+        answered: 0,
+        right: 0,
+        mostMissed: undefined,
+      });
+    });
+
+    it('the retention job purges them with the questions and votes', async () => {
+      const [one, other] = await twoStores();
+      await one.recordQuizAnswer(answer('q1', 'UANA', true, 'roi-quiz-1', new Date('2026-10-01T10:00:00Z')));
+      await one.recordQuizAnswer(answer('q1', 'UBEN', false, 'roi-quiz-1', new Date('2026-11-20T10:00:00Z')));
+      await one.recordQuestion(unanswered('pizza', 'UANA', new Date('2026-10-01T10:00:00Z')));
+      await one.usageReport(undefined); // writes one's batch of the question log
+      const logger = new RedactingLogger('error', [], () => {});
+      const retention = new QuestionRetention({ store: other, days: 30, timeZone: 'UTC', logger });
+      expect(await retention.purge(new Date('2026-11-15T00:00:00Z'))).toBe(2);
+      expect(await one.quizCounts('q1')).toEqual({ answered: 1, right: 0 });
+      expect((await other.usageReport(undefined)).quiz.answered).toBe(1);
     });
   });
 });
