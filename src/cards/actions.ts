@@ -3,6 +3,7 @@
  * listeners read back. One place, so a card and its listener can't drift apart.
  */
 import { isLanguage, type Language } from '../knowledge/languages.js';
+import { QUIZ_ANSWERS, type QuizAnswer } from '../knowledge/schema.js';
 
 export const ACTION_IDS = {
   previous: 'topic_previous',
@@ -16,7 +17,71 @@ export const ACTION_IDS = {
   tipOpen: 'tip_open',
   helpful: 'feedback_up',
   notHelpful: 'feedback_down',
+  /** Followed by the answer: quiz_answer_networking, quiz_answer_media, quiz_answer_both. */
+  quizAnswerPrefix: 'quiz_answer_',
+  /** Posts a private quiz in the channel, as a public quiz. */
+  quizShare: 'quiz_share',
+  /** The quiz result's button: opens the topic for whoever pressed, visible to them only. */
+  quizOpen: 'quiz_open',
 } as const;
+
+/** The answer a quiz button stands for, from its action id; undefined when it is none of ours. */
+export function quizAnswerOf(actionId: string | undefined): QuizAnswer | undefined {
+  const answer = actionId?.startsWith(ACTION_IDS.quizAnswerPrefix)
+    ? actionId.slice(ACTION_IDS.quizAnswerPrefix.length)
+    : undefined;
+  return (QUIZ_ANSWERS as readonly string[]).includes(answer ?? '') ? (answer as QuizAnswer) : undefined;
+}
+
+/**
+ * What a quiz's buttons carry: the item, the language it is shown in, and the quiz's id.
+ * The id names one showing of a quiz (a private `/socialvs quiz`, which keeps its id when
+ * shared, or one day's post in one channel): each person's first answer to it counts.
+ */
+export interface QuizButtonValue {
+  item: string;
+  language: Language;
+  quiz: string;
+}
+
+/** A quiz id: letters, digits and . : _ - (a channel id and a day fit). */
+const QUIZ_ID = /^[A-Za-z0-9.:_-]{1,80}$/;
+const ITEM_KEY = /^[a-z0-9-]{1,80}$/;
+
+/** The id of the quiz the tip job posts to `channelId` on `day`: one per channel per day. */
+export function postedQuizId(channelId: string, day: string): string {
+  return `c:${channelId}:${day}`;
+}
+
+/** The channel and day of a quiz the tip job posted; undefined for any other quiz. */
+export function readPostedQuizId(quiz: string): { channelId: string; day: string } | undefined {
+  const match = /^c:([A-Z0-9]+):(\d{4}-\d{2}-\d{2})$/.exec(quiz);
+  return match ? { channelId: match[1] as string, day: match[2] as string } : undefined;
+}
+
+export function encodeQuizValue(value: QuizButtonValue): string {
+  return JSON.stringify({ k: value.item, l: value.language, z: value.quiz });
+}
+
+/** Reads a quiz button's value back; undefined when it is not one of ours. */
+export function decodeQuizValue(raw: string | undefined): QuizButtonValue | undefined {
+  if (!raw) return undefined;
+  try {
+    const parsed = JSON.parse(raw) as { k?: unknown; l?: unknown; z?: unknown };
+    if (
+      typeof parsed.k === 'string' &&
+      ITEM_KEY.test(parsed.k) &&
+      isLanguage(parsed.l) &&
+      typeof parsed.z === 'string' &&
+      QUIZ_ID.test(parsed.z)
+    ) {
+      return { item: parsed.k, language: parsed.l, quiz: parsed.z };
+    }
+  } catch {
+    // not JSON: not ours
+  }
+  return undefined;
+}
 
 export interface ButtonValue {
   topic: string;

@@ -1,4 +1,4 @@
-/** The usage report: `/socialvs stats`, the admins' App Home, in the admin's language. */
+/** The usage report: `/socialvs stats`, the admins' App Home, in the admin's language. No one's id in it. */
 import type { Language } from '../knowledge/languages.js';
 import { isLanguage, LANGUAGE_NAMES } from '../knowledge/languages.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
@@ -6,6 +6,7 @@ import { translate, type UiKey } from '../knowledge/ui-strings.js';
 import type { UsageReport } from '../store/store.js';
 import type { Block, Card, Mrkdwn } from './blocks.js';
 import { quoteUserText, truncate } from './mrkdwn.js';
+import { sharePercent } from './quiz-card.js';
 
 export interface StatsCardOptions {
   /** Days covered, or undefined for all time. */
@@ -32,6 +33,28 @@ export function statsBlocks(
 
   // The count is people, not repetitions (the heading says so): 👥 rather than the
   // topics' ×, so the two don't read alike.
+  // The quiz: first answers, the share right, and the item most often missed, by its prompt.
+  const quiz = report.quiz;
+  const missedItem = quiz.mostMissed && kb.quiz.find((item) => item.key === quiz.mostMissed?.itemKey);
+  const quizLines = [
+    t('stats.quiz', {
+      answered: quiz.answered,
+      right: quiz.right,
+      share: sharePercent(quiz.right, quiz.answered),
+    }),
+    ...(quiz.mostMissed
+      ? [
+          t('stats.quiz_missed', {
+            prompt: missedItem
+              ? truncate(missedItem.prompt[language], 100)
+              : quoteUserText(quiz.mostMissed.itemKey, 80),
+            missed: quiz.mostMissed.missed,
+            answered: quiz.mostMissed.answered,
+          }),
+        ]
+      : []),
+  ];
+
   const unanswered = options.questionLog
     ? list(report.unanswered.map((row) => `👥 ${row.count} · “${quoteUserText(row.text, 120)}”`))
     : `_${t('stats.log_off')}_`;
@@ -88,6 +111,7 @@ export function statsBlocks(
         ),
       ],
     },
+    { type: 'section', block_id: 'stats_quiz', text: { type: 'mrkdwn', text: quizLines.join('\n') } },
   ];
 }
 

@@ -17,6 +17,11 @@ const huge: UsageReport = {
   })),
   votes: kb.topics.map((topic) => ({ topic: topic.id, up: 12_345, down: 6_789 })),
   languages: LANGUAGES.map((language) => ({ language, asked: 25_000, answered: 24_999 })),
+  quiz: {
+    answered: 100_000,
+    right: 77_777,
+    mostMissed: { itemKey: '<!channel>', missed: 50_000, answered: 99_999 },
+  },
 };
 
 describe('the usage report card', () => {
@@ -38,6 +43,7 @@ describe('the usage report card', () => {
       unanswered: [],
       votes: [],
       languages: [],
+      quiz: { answered: 0, right: 0, mostMissed: undefined },
     };
     const card = statsCard(kb, empty, 'de', { days: 30, questionLog: false });
     const text = JSON.stringify(card);
@@ -57,6 +63,7 @@ describe('the usage report card', () => {
       ],
       votes: [],
       languages: [{ language: 'en', asked: 53, answered: 0 }],
+      quiz: { answered: 0, right: 0, mostMissed: undefined },
     };
     for (const language of LANGUAGES) {
       const text = JSON.stringify(statsCard(kb, report, language, { days: 30, questionLog: true }));
@@ -64,5 +71,36 @@ describe('the usage report card', () => {
       expect(text).toContain('👥 2 · “book a room”\\n👥 1 · “free pizza?”');
       expect(text).not.toContain('× “');
     }
+  });
+
+  it('adds the quiz: first answers, the share right, and the most missed item by its prompt, shortened', () => {
+    const item = kb.quiz[0];
+    if (!item) throw new Error('no quiz items');
+    const report: UsageReport = {
+      asked: 0,
+      answered: 0,
+      topTopics: [],
+      unanswered: [],
+      votes: [],
+      languages: [],
+      quiz: { answered: 8, right: 6, mostMissed: { itemKey: item.key, missed: 2, answered: 5 } },
+    };
+    for (const language of LANGUAGES) {
+      const card = statsCard(kb, report, language, { days: 30, questionLog: true });
+      expect(blockKitProblems(card.blocks)).toEqual([]);
+      const text = JSON.stringify(card);
+      const expected = translate(kb.ui, language, 'stats.quiz', { answered: 8, right: 6, share: '75%' });
+      expect(text).toContain(JSON.stringify(expected).slice(1, -1));
+      expect(text).toContain(JSON.stringify(item.prompt[language].slice(0, 60)).slice(1, -1));
+      expect(text).toContain('(2 ');
+    }
+    const none = JSON.stringify(
+      statsCard(kb, { ...report, quiz: { answered: 0, right: 0, mostMissed: undefined } }, 'en', {
+        days: 30,
+        questionLog: true,
+      }),
+    );
+    expect(none).toContain(translate(kb.ui, 'en', 'stats.quiz', { answered: 0, right: 0, share: '–' }));
+    expect(none).not.toContain(translate(kb.ui, 'en', 'stats.quiz_missed').slice(0, 12));
   });
 });
