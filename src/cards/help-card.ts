@@ -15,7 +15,11 @@ export function helpCard(kb: KnowledgeBase, language: Language): Card {
         text: { type: 'plain_text', text: t('help.header'), emoji: true },
       },
       { type: 'section', block_id: 'help_intro', text: { type: 'mrkdwn', text: t('help.intro') } },
-      { type: 'section', block_id: 'help_commands', text: { type: 'mrkdwn', text: t('help.commands') } },
+      {
+        type: 'section',
+        block_id: 'help_commands',
+        text: { type: 'mrkdwn', text: `${t('help.commands')}\n${t('help.quiz')}` },
+      },
       { type: 'section', block_id: 'help_mention', text: { type: 'mrkdwn', text: t('help.mention') } },
       {
         type: 'context',

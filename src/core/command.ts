@@ -12,6 +12,7 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'list' }
   | { kind: 'tip' }
+  | { kind: 'quiz' }
   | { kind: 'lang'; language: Language | undefined }
   | { kind: 'subscribe'; language: Language | undefined; invalidLanguage: boolean }
   | { kind: 'unsubscribe' }
@@ -49,6 +50,7 @@ export function parseLanguage(word: string): Language | undefined {
 const HELP = new Set(['help', 'aide', 'hilfe', 'bantuan', '?']);
 const LIST = new Set(['list', 'topics', 'daftar', 'liste', 'themen', 'sujets', 'topik']);
 const TIP = new Set(['tip', 'tipp', 'astuce', 'kiat', 'tips']);
+const QUIZ = new Set(['quiz', 'kuis']);
 const LANG = new Set(['lang', 'language', 'bahasa', 'sprache', 'langue']);
 
 /** Every word a subcommand can start with; text starting otherwise is a question. */
@@ -56,6 +58,7 @@ const SUBCOMMAND_WORDS = new Set([
   ...HELP,
   ...LIST,
   ...TIP,
+  ...QUIZ,
   ...LANG,
   'subscribe',
   'unsubscribe',
@@ -76,6 +79,7 @@ export function parseCommand(raw: string): Command {
     if (HELP.has(first)) return { kind: 'help' };
     if (LIST.has(first)) return { kind: 'list' };
     if (TIP.has(first)) return { kind: 'tip' };
+    if (QUIZ.has(first)) return { kind: 'quiz' };
     if (first === 'unsubscribe') return { kind: 'unsubscribe' };
     if (first === 'status') return { kind: 'status' };
     if (first === 'subscribe') return { kind: 'subscribe', language: undefined, invalidLanguage: false };

@@ -4,16 +4,18 @@
  * the sandbox and the tests all go through here; it never talks to Slack itself.
  */
 import { randomBytes } from 'node:crypto';
-import type { ButtonValue } from '../cards/actions.js';
+import { type ButtonValue, type QuizButtonValue, readPostedQuizId } from '../cards/actions.js';
 import type { Block, Card } from '../cards/blocks.js';
 import { helpCard, noticeCard } from '../cards/help-card.js';
 import { type HomeView, homeView } from '../cards/home-view.js';
 import { listCard } from '../cards/list-card.js';
+import { quizCard, quizResultCard } from '../cards/quiz-card.js';
 import { statsBlocks, statsCard } from '../cards/stats-card.js';
 import { tipCard } from '../cards/tip-card.js';
 import { type Surface, topicCard } from '../cards/topic-card.js';
 import { LANGUAGE_NAMES, type Language, languageFromLocale } from '../knowledge/languages.js';
 import { fold, MAX_QUERY_CHARS } from '../knowledge/normalize.js';
+import type { QuizAnswer } from '../knowledge/schema.js';
 import { translate, type UiKey } from '../knowledge/ui-strings.js';
 import type { QuestionSurface, Store } from '../store/store.js';
 import { type Answer, answerFromSearch, type Core } from './answer.js';
@@ -48,6 +50,20 @@ export interface ResponderOptions {
   /** Random source for `/socialvs tip`; tests pass a fixed one. */
   random?: () => number;
   now?: () => Date;
+}
+
+/** Who pressed a quiz answer, and where the quiz was (the message's channel and ts). */
+export interface QuizPress {
+  userId: string;
+  channelId: string | undefined;
+  messageTs: string | undefined;
+}
+
+/** What a quiz answer leads to: a reply for the presser alone, and maybe new counts on the bot's post. */
+export interface QuizAnswerOutcome {
+  reply: Card;
+  /** The quiz the bot posted, rebuilt with how many answered and the share right (no one's name). */
+  update?: { channelId: string; ts: string; card: Card };
 }
 
 /** Report period when `/socialvs stats` names none, and on the admins' home tab. */
@@ -104,6 +120,72 @@ export class Responder {
     return answerFromSearch(this.core, question, result, { surface, fallbackLanguage: language, answerId });
   }
 
+  /**
+   * A mention or a DM: the answer card, except that the word "quiz" alone in a DM gets a
+   * quiz (in a channel, a mention saying "quiz" stays a question like any other).
+   */
+  async converse(text: string, asker: Asker, where: Exclude<QuestionSurface, 'command'>): Promise<Card> {
+    if (where === 'dm' && parseCommand(text).kind === 'quiz') {
+      return this.quiz(await this.languageFor(asker), 'message');
+    }
+    return (await this.ask(text, asker, 'message', where)).card;
+  }
+
+  /**
+   * A quiz item picked at random (as `/socialvs tip` picks a tip), with a new quiz id: a
+   * private one ('ephemeral') can be shared, and keeps its id when it is.
+   */
+  quiz(language: Language, surface: Surface): Card {
+    const items = this.core.kb.quiz;
+    const random = this.options.random ?? Math.random;
+    const item = items[Math.floor(random() * items.length)] ?? items[0];
+    if (!item) return this.notice(language, 'error.generic');
+    return quizCard(this.core.kb, item, language, { quiz: `p${randomBytes(6).toString('hex')}`, surface });
+  }
+
+  /**
+   * A quiz answer: stored when it is the person's first to this quiz, and answered to them
+   * alone. A first answer to a quiz the bot posted itself (the quiz day's post, checked
+   * against the tip history: that channel, that day, that item, that message) also gives
+   * the post's new counts.
+   */
+  async answerQuiz(
+    value: QuizButtonValue | undefined,
+    chosen: QuizAnswer | undefined,
+    press: QuizPress,
+  ): Promise<QuizAnswerOutcome> {
+    const kb = this.core.kb;
+    const item = value && kb.quiz.find((candidate) => candidate.key === value.item);
+    if (!value || !item || !chosen) {
+      return { reply: this.staleCard(value?.language ?? (await this.languageFor({ userId: press.userId }))) };
+    }
+    const counted = await this.store.recordQuizAnswer({
+      quiz: value.quiz,
+      itemKey: item.key,
+      userId: press.userId,
+      answer: chosen,
+      correct: chosen === item.answer,
+      at: this.now(),
+    });
+    const reply = quizResultCard(kb, item, value.language, { chosen, counted });
+    const posted = readPostedQuizId(value.quiz);
+    if (!counted || !posted || posted.channelId !== press.channelId || !press.messageTs) return { reply };
+    const record = (await this.store.tipHistory(posted.channelId)).find(
+      (candidate) => candidate.day === posted.day && candidate.tipKey === item.key,
+    );
+    if (record?.messageTs !== press.messageTs) return { reply };
+    const counts = await this.store.quizCounts(value.quiz);
+    const card = quizCard(kb, item, value.language, { quiz: value.quiz, surface: 'message', counts });
+    return { reply, update: { channelId: posted.channelId, ts: press.messageTs, card } };
+  }
+
+  /** A private quiz shared in the channel: the same quiz (same id), public, naming who shared it. */
+  shareQuiz(value: QuizButtonValue | undefined, sharedBy: string): Card | undefined {
+    const item = value && this.core.kb.quiz.find((candidate) => candidate.key === value.item);
+    if (!value || !item) return undefined;
+    return quizCard(this.core.kb, item, value.language, { quiz: value.quiz, surface: 'message', sharedBy });
+  }
+
   notice(language: Language, key: UiKey, vars?: Record<string, string>): Card {
     return noticeCard(translate(this.core.kb.ui, language, key, vars));
   }
@@ -128,6 +210,8 @@ export class Responder {
         const tip = kb.tips[Math.floor(random() * kb.tips.length)] ?? kb.tips[0];
         return tip ? tipCard(kb, tip, language) : this.notice(language, 'error.generic');
       }
+      case 'quiz':
+        return this.quiz(language, 'ephemeral');
       case 'lang': {
         if (!command.language) return this.notice(language, 'lang.invalid');
         await this.store.setUserLanguage(context.userId, command.language);

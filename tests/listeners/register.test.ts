@@ -7,12 +7,12 @@
  */
 import { App, type Receiver } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_IDS, encodeValue } from '../../src/cards/actions.js';
+import { ACTION_IDS, encodeQuizValue, encodeValue } from '../../src/cards/actions.js';
 import { registerListeners } from '../../src/listeners/index.js';
 import { SlackStandIn } from '../../src/sandbox/slack-stand-in.js';
 import { fetchWithTimeout } from '../../src/slack/create-app.js';
 import { isStaleCard } from '../support/button-press.js';
-import { headerOf, titleOf } from '../support/cards.js';
+import { headerOf, kb, titleOf } from '../support/cards.js';
 import { world } from '../support/listeners.js';
 
 /** A receiver that only hands Bolt what the test gives it. */
@@ -100,6 +100,41 @@ describe('buttons registered with Bolt', () => {
     ]);
     expect(posts).toHaveLength(1);
     expect(headerOf(posts[0] ?? {})).toBe(titleOf('roi', 'de'));
+  });
+
+  it('each quiz answer is answered once, privately, by the quiz listener alone', async () => {
+    const item = kb.quiz[0];
+    if (!item) throw new Error('no quiz items');
+    for (const answer of ['networking', 'media', 'both']) {
+      const { posts, acks } = await pressButton([
+        button(
+          `quiz_answer_${answer}`,
+          encodeQuizValue({ item: item.key, language: 'en', quiz: `preg${answer}` }),
+        ),
+      ]);
+      expect(acks).toHaveLength(1);
+      expect(posts).toHaveLength(1);
+      expect(posts[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(String(posts[0]?.text)).toContain(item.explanation.en);
+    }
+  });
+
+  it('a quiz share and a quiz result’s "open the topic" each reach their own listener only', async () => {
+    const item = kb.quiz[0];
+    if (!item) throw new Error('no quiz items');
+    const shared = await pressButton([
+      button(ACTION_IDS.quizShare, encodeQuizValue({ item: item.key, language: 'en', quiz: 'pregshare' })),
+    ]);
+    expect(shared.posts.map((post) => post.response_type ?? post.delete_original)).toEqual([
+      'in_channel',
+      true,
+    ]);
+    const opened = await pressButton([
+      button(ACTION_IDS.quizOpen, encodeValue({ topic: item.topicId, language: 'en' })),
+    ]);
+    expect(opened.posts).toHaveLength(1);
+    expect(headerOf(opened.posts[0] ?? {})).toBe(titleOf(item.topicId, 'en'));
+    expect(opened.posts[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
   });
 
   it('a button no listener is registered for gets the topic list once, from the unknown-button listener', async () => {

@@ -8,12 +8,19 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ButtonValue, decodeValue, encodeValue } from '../../src/cards/actions.js';
+import {
+  type ButtonValue,
+  decodeQuizValue,
+  decodeValue,
+  encodeQuizValue,
+  encodeValue,
+} from '../../src/cards/actions.js';
 import { type Block, blockKitProblems, type Card, LIMITS } from '../../src/cards/blocks.js';
 import { helpCard, noticeCard } from '../../src/cards/help-card.js';
 import { homeView } from '../../src/cards/home-view.js';
 import { listCard } from '../../src/cards/list-card.js';
 import { noMatchCard } from '../../src/cards/no-match-card.js';
+import { quizCard, quizResultCard } from '../../src/cards/quiz-card.js';
 import { statsCard } from '../../src/cards/stats-card.js';
 import { tipCard } from '../../src/cards/tip-card.js';
 import { type Surface, topicCard } from '../../src/cards/topic-card.js';
@@ -21,6 +28,7 @@ import { answerQuestion, createCore } from '../../src/core/answer.js';
 import { type Command, parseCommand } from '../../src/core/command.js';
 import { isLanguage, LANGUAGES } from '../../src/knowledge/languages.js';
 import { MAX_QUERY_CHARS } from '../../src/knowledge/normalize.js';
+import { QUIZ_ANSWERS } from '../../src/knowledge/schema.js';
 import { UI_KEYS } from '../../src/knowledge/ui-strings.js';
 import type { UsageReport } from '../../src/store/store.js';
 
@@ -177,6 +185,7 @@ const KINDS = new Set<Command['kind']>([
   'help',
   'list',
   'tip',
+  'quiz',
   'lang',
   'subscribe',
   'unsubscribe',
@@ -316,6 +325,12 @@ describe('answers and cards, for any text', () => {
             unanswered: rows.map(([text, count]) => ({ text, count })),
             votes: kb.topics.map((topic) => ({ topic: topic.id, up: 3, down: 1 })),
             languages: LANGUAGES.map((code) => ({ language: code, asked: 10, answered: 9 })),
+            // An item key no longer in data/ is shown as the key, escaped: rows hold what was written.
+            quiz: {
+              answered: 1_000_000,
+              right: 3,
+              mostMissed: { itemKey: rows[0]?.[0] ?? 'x', missed: 9, answered: 10 },
+            },
           };
           expectSendable(statsCard(kb, report, lang, { days, questionLog: true }));
           expectSendable(statsCard(kb, report, lang, { days, questionLog: false }));
@@ -330,6 +345,20 @@ describe('answers and cards, for any text', () => {
       expectSendable(helpCard(kb, lang));
       expectSendable(listCard(kb, lang));
       for (const tip of kb.tips) expectSendable(tipCard(kb, tip, lang));
+      for (const item of kb.quiz) {
+        for (const surface of SURFACES) {
+          expectSendable(
+            quizCard(kb, item, lang, {
+              quiz: 'c:C0123ABCD:2026-12-04',
+              surface,
+              counts: { answered: 12, right: 9 },
+            }),
+          );
+        }
+        for (const chosen of QUIZ_ANSWERS) {
+          expectSendable(quizResultCard(kb, item, lang, { chosen, counted: chosen !== 'both' }));
+        }
+      }
       for (const key of UI_KEYS) {
         const text = kb.ui[key][lang];
         if (text.trim()) expectSendable(noticeCard(text));
@@ -356,6 +385,46 @@ describe('button values', () => {
       .map((value) => JSON.stringify(value)),
     fc.constantFrom('', 'null', 'true', '[]', '{}', '"x"', '{"t":null}', '{"t":"roi","l":"xx"}', '{'),
   );
+
+  it('decodeQuizValue never throws on any string, and gives undefined or a well-formed value', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          raw,
+          fc
+            .record(
+              {
+                k: fc.oneof(fc.string(), fc.jsonValue()),
+                l: fc.oneof(language, fc.jsonValue()),
+                z: fc.oneof(fc.string(), fc.jsonValue()),
+              },
+              { requiredKeys: [] },
+            )
+            .map((value) => JSON.stringify(value)),
+        ),
+        (text) => {
+          const value = decodeQuizValue(text);
+          if (value === undefined) return;
+          expect(value.item).toMatch(/^[a-z0-9-]{1,80}$/);
+          expect(isLanguage(value.language)).toBe(true);
+          expect(value.quiz).toMatch(/^[A-Za-z0-9.:_-]{1,80}$/);
+          expect(decodeQuizValue(encodeQuizValue(value))).toEqual(value);
+        },
+      ),
+      settings(0x5eed0a),
+    );
+  });
+
+  it('a quiz card in the sharer’s name pings nobody, whatever the name', () => {
+    fc.assert(
+      fc.property(userText, language, (name, lang) => {
+        const item = kb.quiz[0];
+        if (!item) throw new Error('no quiz items');
+        expectSendable(quizCard(kb, item, lang, { quiz: 'pabc123', surface: 'message', sharedBy: name }));
+      }),
+      settings(0x5eed0b),
+    );
+  });
 
   it('decodeValue never throws on any string, and gives undefined or a value with string topic and language', () => {
     fc.assert(

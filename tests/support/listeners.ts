@@ -40,7 +40,7 @@ export function platformError(code: string): Error {
   });
 }
 
-/** A WebClient stand-in: chat.postMessage, views.publish and users.info, resolving as Slack does. */
+/** A WebClient stand-in: chat.postMessage and chat.update, views.publish and users.info, resolving as Slack does. */
 export function fakeClient(locales: Record<string, string> = {}) {
   return {
     chat: {
@@ -48,6 +48,11 @@ export function fakeClient(locales: Record<string, string> = {}) {
         ok: true,
         channel: args.channel,
         ts: '1700000000.000100',
+      })),
+      update: vi.fn(async (args: { channel: string; ts: string }) => ({
+        ok: true,
+        channel: args.channel,
+        ts: args.ts,
       })),
     },
     views: {

@@ -1,7 +1,14 @@
 /** Reading a block_actions payload: the button, where its card is, and who pressed it. */
 import type { BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { type ButtonValue, decodeValue } from '../../cards/actions.js';
+import {
+  type ButtonValue,
+  decodeQuizValue,
+  decodeValue,
+  type QuizButtonValue,
+  quizAnswerOf,
+} from '../../cards/actions.js';
 import type { Surface } from '../../cards/topic-card.js';
+import type { QuizAnswer } from '../../knowledge/schema.js';
 
 export interface PressedButton {
   value: ButtonValue | undefined;
@@ -24,5 +31,30 @@ export function readButton({ body, action }: SlackActionMiddlewareArgs<BlockActi
     userId: body.user.id,
     userName: body.user.name ?? body.user.username ?? body.user.id,
     channelId: body.channel?.id ?? container?.channel_id,
+  };
+}
+
+export interface PressedQuizButton {
+  value: QuizButtonValue | undefined;
+  /** The answer the button stands for (undefined for the share button). */
+  chosen: QuizAnswer | undefined;
+  userId: string;
+  userName: string;
+  channelId: string | undefined;
+  /** The ts of the message the quiz is in. */
+  messageTs: string | undefined;
+}
+
+export function readQuizButton(args: SlackActionMiddlewareArgs<BlockAction>): PressedQuizButton {
+  const { body, action } = args;
+  const container = body.container as { message_ts?: string; channel_id?: string } | undefined;
+  const button = action as ButtonAction;
+  return {
+    value: decodeQuizValue(button.value),
+    chosen: quizAnswerOf(button.action_id),
+    userId: body.user.id,
+    userName: body.user.name ?? body.user.username ?? body.user.id,
+    channelId: body.channel?.id ?? container?.channel_id,
+    messageTs: body.message?.ts ?? container?.message_ts,
   };
 }

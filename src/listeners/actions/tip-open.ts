@@ -1,6 +1,7 @@
 /**
- * The tip card's "Open the topic": the topic's card for whoever clicked, visible to them
- * only, so one reader exploring a tip doesn't change the channel's message for everyone.
+ * The tip card's "Open the topic", and the quiz result's: the topic's card for whoever
+ * clicked, visible to them only, so one reader exploring a tip or a quiz doesn't change the
+ * channel's message for everyone.
  */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { logSlackError } from '../../slack/errors.js';

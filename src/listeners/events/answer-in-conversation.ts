@@ -1,6 +1,7 @@
 /**
- * What a mention and a DM share: ask the core, then post its card where the question
- * was asked (in its thread, when there is one), logging a failed post instead of throwing.
+ * What a mention and a DM share: ask the core (an answer, or a quiz for "quiz" in a DM),
+ * then post its card where the question was asked (in its thread, when there is one),
+ * logging a failed post instead of throwing.
  */
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { logSlackError } from '../../slack/errors.js';
@@ -21,21 +22,20 @@ export async function answerInConversation(
     userId: string;
     channel: string;
     threadTs: string | undefined;
-    where: QuestionSurface;
+    where: Exclude<QuestionSurface, 'command'>;
   },
 ): Promise<void> {
-  const answer = await responder.ask(
+  const card = await responder.converse(
     typedText(questionFromMention(question.text)),
     { userId: question.userId, locale: locales.lookup(client, question.userId) },
-    'message',
     question.where,
   );
   try {
     await client.chat.postMessage({
       channel: question.channel,
       ...(question.threadTs ? { thread_ts: question.threadTs } : {}),
-      text: answer.card.text,
-      blocks: answer.card.blocks,
+      text: card.text,
+      blocks: card.blocks,
       unfurl_links: false,
       unfurl_media: false,
     });
