@@ -119,10 +119,11 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     logger,
     timeZone: config.tipTimezone,
     ratePerSecond: config.tipPostsPerSecond,
+    quizDay: config.quizDay,
   });
   const scheduler = new TipScheduler({ cron: config.tipCron, timeZone: config.tipTimezone, job, logger });
   nextTip = () => scheduler.nextRun();
-  const tips = new TipSubscriptions({ kb, store, poster, nextRun: nextTip });
+  const tips = new TipSubscriptions({ kb, store, poster, nextRun: nextTip, quizDay: config.quizDay });
   const responder = new Responder(createCore(kb), store, {
     defaultLanguage: config.defaultLanguage,
     tips,

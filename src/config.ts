@@ -5,6 +5,7 @@
 import { validate as validateCron } from 'node-cron';
 import * as z from 'zod';
 import { LANGUAGES, type Language } from './knowledge/languages.js';
+import { WEEKDAYS, type Weekday } from './tips/day.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -117,6 +118,17 @@ const EnvSchema = z.object({
       .refine((rate) => rate >= 0.1 && rate <= 100, 'a number of posts per second between 0.1 and 100')
       .default(5),
   ),
+  QUIZ_DAY: optionalString.pipe(
+    z
+      .string()
+      .transform((value) => value.toLowerCase())
+      .pipe(
+        z.enum([...WEEKDAYS, 'off'], {
+          error: 'a weekday in English (monday, tuesday, … sunday) or off',
+        }),
+      )
+      .default('friday'),
+  ),
   TIP_CHANNELS: optionalString.pipe(
     z
       .string()
@@ -200,6 +212,8 @@ export type Config = {
   tipChannels: Array<{ channelId: string; language?: Language }>;
   /** The pace of the daily fan-out, under Slack's workspace-wide limit on chat.postMessage. */
   tipPostsPerSecond: number;
+  /** The weekday (in TIP_TIMEZONE) whose run posts a quiz instead of a tip; undefined: never. */
+  quizDay: Weekday | undefined;
   /** Whether the text of questions is kept (their outcome always is). */
   questionLog: boolean;
   questionRetentionDays: number;
@@ -241,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     tipTimezone: e.TIP_TIMEZONE,
     tipChannels: parseTipChannels(e.TIP_CHANNELS),
     tipPostsPerSecond: e.TIP_POSTS_PER_SECOND,
+    quizDay: e.QUIZ_DAY === 'off' ? undefined : e.QUIZ_DAY,
     questionLog: e.QUESTION_LOG,
     questionRetentionDays: e.QUESTION_RETENTION_DAYS,
     adminUserIds: e.ADMIN_USER_IDS ?? [],

@@ -70,6 +70,7 @@ export async function startSandbox(
         LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
         TIP_CRON: env.TIP_CRON,
         TIP_TIMEZONE: env.TIP_TIMEZONE,
+        QUIZ_DAY: env.QUIZ_DAY,
         DATABASE_URL: env.SANDBOX_DATABASE_URL ?? 'sqlite:var/sandbox.db',
         SLACK_BOT_TOKEN: botToken,
         SLACK_API_URL: standIn.apiUrl,

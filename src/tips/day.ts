@@ -5,6 +5,37 @@
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** Weekdays as QUIZ_DAY names them, in the order Date#getUTCDay counts them (Sunday first). */
+export const WEEKDAYS = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const weekdayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The weekday of `date` in `timeZone`. */
+export function localWeekday(date: Date, timeZone: string): Weekday {
+  let formatter = weekdayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long' });
+    weekdayFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(date).toLowerCase() as Weekday;
+}
+
+/** A weekday's name in a language ("Freitag", "vendredi", "Jumat"), for messages. */
+export function weekdayName(day: Weekday, locale: string): string {
+  // 2026-01-04 was a Sunday; noon UTC is that same weekday in every time zone.
+  const date = new Date(Date.UTC(2026, 0, 4 + WEEKDAYS.indexOf(day), 12));
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(date);
+}
+
 /** The calendar day of `date` in `timeZone`, as YYYY-MM-DD. */
 export function localDay(date: Date, timeZone: string): string {
   let formatter = formatters.get(timeZone);

@@ -45,7 +45,7 @@ export class TipScheduler {
       .run(new Date())
       .catch((error: unknown) => {
         this.options.logger.error('tip job failed:', error);
-        return { day: '', posted: [], skipped: [], paused: [], failed: [] };
+        return { day: '', quizDay: false, posted: [], skipped: [], paused: [], failed: [] };
       })
       .finally(() => {
         this.running = undefined;

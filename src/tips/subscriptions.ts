@@ -16,6 +16,7 @@ import { LANGUAGE_NAMES, type Language } from '../knowledge/languages.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { translate, type UiKey } from '../knowledge/ui-strings.js';
 import type { Store } from '../store/store.js';
+import { type Weekday, weekdayName } from './day.js';
 import type { Poster } from './poster.js';
 
 const USER_MESSAGE: Record<string, UiKey> = {
@@ -30,6 +31,8 @@ export interface SubscriptionOptions {
   poster: Poster;
   /** When the schedule fires next (null when it never will). */
   nextRun: () => Date | null;
+  /** The weekday whose run posts a quiz instead of a tip (QUIZ_DAY); undefined: never. */
+  quizDay?: Weekday | undefined;
 }
 
 export class TipSubscriptions implements TipCommands {
@@ -42,6 +45,13 @@ export class TipSubscriptions implements TipCommands {
   private nextText(language: Language): string {
     const next = this.options.nextRun();
     return next ? slackDate(next) : this.t(language, 'status.never');
+  }
+
+  /** "Every Friday, it's a quiz instead of a tip.", when there is a quiz day. */
+  private quizDayLine(language: Language): string[] {
+    const { quizDay, kb } = this.options;
+    if (quizDay === undefined || kb.quiz.length === 0) return [];
+    return [this.t(language, 'quiz.status_day', { day: weekdayName(quizDay, language) })];
   }
 
   async subscribe(context: ChannelContext, language: Language): Promise<Card> {
@@ -64,10 +74,13 @@ export class TipSubscriptions implements TipCommands {
       subscribedBy: context.userId,
     });
     return noticeCard(
-      this.t(language, 'subscribe.done', {
-        language: LANGUAGE_NAMES[language],
-        next: this.nextText(language),
-      }),
+      [
+        this.t(language, 'subscribe.done', {
+          language: LANGUAGE_NAMES[language],
+          next: this.nextText(language),
+        }),
+        ...this.quizDayLine(language),
+      ].join('\n'),
     );
   }
 
@@ -88,8 +101,13 @@ export class TipSubscriptions implements TipCommands {
         language: LANGUAGE_NAMES[subscription.language],
         next: this.nextText(language),
       }),
+      ...this.quizDayLine(language),
     ];
-    const last = (await store.tipHistory(context.channelId)).filter((record) => record.postedAt).at(-1);
+    // The last tip, not a quiz: the line says "Last tip", and a quiz's answer isn't in it anyway.
+    const tipKeys = new Set(kb.tips.map((candidate) => candidate.key));
+    const last = (await store.tipHistory(context.channelId))
+      .filter((record) => record.postedAt && tipKeys.has(record.tipKey))
+      .at(-1);
     const tip = last && kb.tips.find((candidate) => candidate.key === last.tipKey);
     if (last?.postedAt && tip) {
       lines.push(

@@ -14,17 +14,26 @@
  * workers start posts no faster than that rate instead of bursting into 429s: Retry-After
  * is in whole seconds, so every 429 idles all workers for a full second while the limit
  * itself frees up a slot every 1/rate seconds. A 429 all the same lowers the pace a little.
+ *
+ * On QUIZ_DAY (a weekday in TIP_TIMEZONE) each channel gets a quiz instead of its tip, under
+ * the same (channel, day) claim: still at most one post per channel per day, and quiz items
+ * rotate per channel as tips do. A day the schedule doesn't fire has no quiz either.
  */
 import type { Logger } from '@slack/bolt';
+import { postedQuizId } from '../cards/actions.js';
+import type { Card } from '../cards/blocks.js';
+import { quizCard } from '../cards/quiz-card.js';
 import { tipCard } from '../cards/tip-card.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import type { Store, Subscription, TipSettlement } from '../store/store.js';
-import { localDay } from './day.js';
+import { localDay, localWeekday, type Weekday } from './day.js';
 import type { Poster } from './poster.js';
 import { nextTipKey } from './rotation.js';
 
 export interface TipRunReport {
   day: string;
+  /** The run posted quizzes instead of tips (QUIZ_DAY). */
+  quizDay: boolean;
   posted: string[];
   /** Already had today's tip (or another run is posting it). */
   skipped: string[];
@@ -39,6 +48,8 @@ export interface TipJobOptions {
   poster: Poster;
   logger: Logger;
   timeZone: string;
+  /** The weekday (in timeZone) whose run posts a quiz instead of a tip; undefined: never. */
+  quizDay?: Weekday | undefined;
   /** Channels posted to at once. */
   concurrency?: number;
   /** Posts per second at most, across all workers (Slack's workspace-wide limit); unpaced when unset. */
@@ -67,7 +78,11 @@ export class TipJob {
     const day = localDay(now, this.options.timeZone);
     const rate = this.options.ratePerSecond;
     this.pace = rate !== undefined && rate > 0 ? rate : undefined;
-    const report: TipRunReport = { day, posted: [], skipped: [], paused: [], failed: [] };
+    const quizDay =
+      this.options.quizDay !== undefined &&
+      this.options.kb.quiz.length > 0 &&
+      localWeekday(now, this.options.timeZone) === this.options.quizDay;
+    const report: TipRunReport = { day, quizDay, posted: [], skipped: [], paused: [], failed: [] };
     const active = (await store.listSubscriptions()).filter((subscription) => !subscription.pausedReason);
     const queue = [...active];
     const workers = Array.from(
@@ -88,7 +103,7 @@ export class TipJob {
     if (active.length > 0) {
       logger.info(
         `tips for ${day}: ${report.posted.length} posted, ${report.skipped.length} already done, ` +
-          `${report.paused.length} paused, ${report.failed.length} failed`,
+          `${report.paused.length} paused, ${report.failed.length} failed${quizDay ? ' (quiz day: quizzes instead of tips)' : ''}`,
       );
     }
     return report;
@@ -100,22 +115,23 @@ export class TipJob {
     now: Date,
     report: TipRunReport,
   ): Promise<void> {
-    const { kb, store, poster, logger } = this.options;
+    const { store, poster, logger } = this.options;
     const channel = subscription.channelId;
     const history = await store.tipHistory(channel);
     if (history.some((record) => record.day === day)) {
       report.skipped.push(channel);
       return;
     }
-    const key = nextTipKey(
+    const next = this.nextPost(
       channel,
+      day,
       history.map((record) => record.tipKey),
-      kb.tips.map((tip) => tip.key),
+      subscription,
+      report,
     );
-    const tip = kb.tips.find((candidate) => candidate.key === key);
-    if (!tip) return;
-    const card = tipCard(kb, tip, subscription.language);
-    const claim = { channelId: channel, day, tipKey: tip.key, language: subscription.language, now };
+    if (!next) return;
+    const { card } = next;
+    const claim = { channelId: channel, day, tipKey: next.key, language: subscription.language, now };
     const settlement = await store.withTipClaim(claim, async (): Promise<TipSettlement> => {
       const sleep = this.options.sleep ?? defaultSleep;
       for (let waits = 0; ; waits++) {
@@ -149,6 +165,39 @@ export class TipJob {
     if (settlement === 'taken') report.skipped.push(channel);
     // Only once the ts is stored: with PostgreSQL that is when the claim commits.
     else if (settlement.outcome === 'posted') report.posted.push(channel);
+  }
+
+  /**
+   * What the channel gets today: its next quiz item on the quiz day, else its next tip. Tip
+   * and quiz keys are unique across the concept base, so one history serves both rotations
+   * (each ignores the other's keys).
+   */
+  private nextPost(
+    channel: string,
+    day: string,
+    sent: string[],
+    subscription: Subscription,
+    report: TipRunReport,
+  ): { key: string; card: Card } | undefined {
+    const { kb } = this.options;
+    if (report.quizDay) {
+      const key = nextTipKey(
+        `quiz:${channel}`,
+        sent,
+        kb.quiz.map((item) => item.key),
+      );
+      const item = kb.quiz.find((candidate) => candidate.key === key);
+      if (!item) return undefined;
+      const quiz = postedQuizId(channel, day);
+      return { key: item.key, card: quizCard(kb, item, subscription.language, { quiz, surface: 'message' }) };
+    }
+    const key = nextTipKey(
+      channel,
+      sent,
+      kb.tips.map((tip) => tip.key),
+    );
+    const tip = kb.tips.find((candidate) => candidate.key === key);
+    return tip ? { key: tip.key, card: tipCard(kb, tip, subscription.language) } : undefined;
   }
 
   /**

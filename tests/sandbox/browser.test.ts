@@ -53,7 +53,8 @@ describe.skipIf(skip)('the sandbox in a browser', () => {
   beforeAll(async () => {
     if (!executablePath) throw new Error(`CI needs a browser for this test: ${HOW_TO_GET_A_BROWSER}`);
     sandbox = await startSandbox(
-      { SANDBOX_DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'warn' },
+      // QUIZ_DAY off: the tip job below must post a tip, whatever weekday the suite runs on.
+      { SANDBOX_DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'warn', QUIZ_DAY: 'off' },
       { port: 0, write: () => undefined },
     );
     browser = await chromium.launch({ executablePath, headless: true, args: BROWSER_ARGS });

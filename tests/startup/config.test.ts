@@ -33,6 +33,15 @@ describe('loadConfig defaults', () => {
     expect(missingSlackCredentials(config)).toEqual(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']);
   });
 
+  it('QUIZ_DAY: Friday by default, any weekday in English in any case, or off', () => {
+    expect(loadConfig({}).quizDay).toBe('friday');
+    expect(loadConfig({ QUIZ_DAY: ' ' }).quizDay).toBe('friday');
+    expect(loadConfig({ QUIZ_DAY: 'Monday' }).quizDay).toBe('monday');
+    expect(loadConfig({ QUIZ_DAY: 'SUNDAY' }).quizDay).toBe('sunday');
+    expect(loadConfig({ QUIZ_DAY: 'off' }).quizDay).toBeUndefined();
+    expect(loadConfig({ QUIZ_DAY: 'OFF' }).quizDay).toBeUndefined();
+  });
+
   it('empty and blank values count as unset', () => {
     const config = loadConfig({ PORT: '', LOG_LEVEL: '   ', SLACK_BOT_TOKEN: '', DEFAULT_LANGUAGE: ' ' });
     expect(config.port).toBe(3000);
@@ -111,6 +120,9 @@ describe('loadConfig errors', () => {
     { variable: 'TIP_CRON', value: 'every morning' },
     { variable: 'TIP_TIMEZONE', value: 'Mars/Olympus_Mons' },
     { variable: 'TIP_CHANNELS', value: 'general,random' },
+    { variable: 'QUIZ_DAY', value: 'freitag' },
+    { variable: 'QUIZ_DAY', value: '5' },
+    { variable: 'QUIZ_DAY', value: 'fri' },
   ];
 
   it.each(malformed)(
@@ -128,6 +140,12 @@ describe('loadConfig errors', () => {
       }
     },
   );
+
+  it('QUIZ_DAY names what it expects in one plain line', () => {
+    expect(configError({ QUIZ_DAY: 'Freitag' }).message).toBe(
+      'QUIZ_DAY is not valid: expected a weekday in English (monday, tuesday, … sunday) or off (got "Freitag").',
+    );
+  });
 
   it('names the bad variable, not a valid secret next to it', () => {
     const error = configError({

@@ -1,6 +1,6 @@
 import { createTask } from 'node-cron';
 import { describe, expect, it } from 'vitest';
-import { firedEarlierToday, localDay } from '../../src/tips/day.js';
+import { firedEarlierToday, localDay, localWeekday, WEEKDAYS, weekdayName } from '../../src/tips/day.js';
 
 describe('the day in TIP_TIMEZONE', () => {
   it('is the local calendar day, not the UTC one', () => {
@@ -8,6 +8,30 @@ describe('the day in TIP_TIMEZONE', () => {
     expect(localDay(instant, 'UTC')).toBe('2026-11-23');
     expect(localDay(instant, 'Asia/Jakarta')).toBe('2026-11-24'); // already Tuesday 03:30
     expect(localDay(instant, 'America/Los_Angeles')).toBe('2026-11-23');
+  });
+});
+
+describe('the weekday in TIP_TIMEZONE (QUIZ_DAY)', () => {
+  it('is the local weekday, not the UTC one', () => {
+    const instant = new Date('2026-11-26T20:30:00Z'); // Thursday evening in UTC
+    expect(localWeekday(instant, 'UTC')).toBe('thursday');
+    expect(localWeekday(instant, 'Asia/Jakarta')).toBe('friday'); // already Friday 03:30
+    expect(localWeekday(instant, 'America/Los_Angeles')).toBe('thursday');
+  });
+
+  it('names each weekday in each language', () => {
+    expect(WEEKDAYS.map((day) => weekdayName(day, 'en'))).toEqual([
+      'Sunday',
+      'Monday',
+      'Tuesday',
+      'Wednesday',
+      'Thursday',
+      'Friday',
+      'Saturday',
+    ]);
+    expect(weekdayName('friday', 'de')).toBe('Freitag');
+    expect(weekdayName('friday', 'fr')).toBe('vendredi');
+    expect(weekdayName('friday', 'id')).toBe('Jumat');
   });
 });
 

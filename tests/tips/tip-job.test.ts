@@ -3,9 +3,12 @@
  * channel per day whatever happens, rate limits waited out, unreachable channels paused.
  */
 import { describe, expect, it } from 'vitest';
+import { decodeQuizValue } from '../../src/cards/actions.js';
 import type { Card } from '../../src/cards/blocks.js';
+import { translate } from '../../src/knowledge/ui-strings.js';
 import { RedactingLogger } from '../../src/logger.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
+import type { Weekday } from '../../src/tips/day.js';
 import type { Poster, PostOutcome } from '../../src/tips/poster.js';
 import { TipJob } from '../../src/tips/tip-job.js';
 import { kb } from '../support/cards.js';
@@ -29,7 +32,11 @@ class ScriptedPoster implements Poster {
   }
 }
 
-async function setup(channels: Array<[string, 'en' | 'id' | 'de' | 'fr']>, poster = new ScriptedPoster()) {
+async function setup(
+  channels: Array<[string, 'en' | 'id' | 'de' | 'fr']>,
+  poster = new ScriptedPoster(),
+  quizDay?: Weekday,
+) {
   const store = SqliteStore.open(':memory:');
   for (const [channelId, language] of channels)
     await store.subscribe({ channelId, language, source: 'command' });
@@ -40,6 +47,7 @@ async function setup(channels: Array<[string, 'en' | 'id' | 'de' | 'fr']>, poste
     poster,
     logger: new RedactingLogger('debug', [], (line) => lines.push(line)),
     timeZone: 'Asia/Jakarta',
+    quizDay,
     sleep: async () => undefined,
   });
   return { store, poster, job, lines };
@@ -149,5 +157,83 @@ describe('failures', () => {
     const [record] = await store.tipHistory('C0TS');
     expect(record?.messageTs).toMatch(/^1700000000\.\d+$/);
     expect(record?.day).toBe('2026-11-23');
+  });
+});
+
+describe('the quiz day', () => {
+  const friday = new Date('2026-11-27T03:00:00Z'); // 10:00 on Friday in Jakarta
+  const quizHeader = (language: 'en' | 'id' | 'de' | 'fr') => translate(kb.ui, language, 'quiz.header');
+  const isQuiz = (card: Card | undefined) =>
+    card?.blocks[0]?.type === 'header' && card.blocks[0].text.text.startsWith('🧩');
+  const quizOf = (card: Card | undefined) => {
+    const actions = card?.blocks.find((block) => block.type === 'actions');
+    return decodeQuizValue(actions?.type === 'actions' ? actions.elements[0]?.value : undefined);
+  };
+
+  it('posts a quiz instead of a tip to each channel, in its language, under the same one-per-day claim', async () => {
+    const { poster, job, store } = await setup(
+      [
+        ['C0DE', 'de'],
+        ['C0ID', 'id'],
+      ],
+      undefined,
+      'friday',
+    );
+    const report = await job.run(friday);
+    expect(report.quizDay).toBe(true);
+    expect(report.posted.sort()).toEqual(['C0DE', 'C0ID']);
+    const de = poster.posts.find((post) => post.channelId === 'C0DE')?.card;
+    expect(de?.blocks[0]).toMatchObject({ type: 'header', text: { text: quizHeader('de') } });
+    const value = quizOf(de);
+    expect(value).toEqual({ item: expect.any(String), language: 'de', quiz: 'c:C0DE:2026-11-27' });
+    const [record] = await store.tipHistory('C0DE');
+    expect(record).toMatchObject({ day: '2026-11-27', tipKey: value?.item });
+    expect(kb.quiz.map((item) => item.key)).toContain(record?.tipKey);
+    // Later runs the same day, even two at once: nothing more.
+    await Promise.all([job.run(new Date(friday.getTime() + 60_000)), job.run(friday)]);
+    expect(poster.posts).toHaveLength(2);
+  });
+
+  it('counts the weekday in TIP_TIMEZONE: Thursday evening in UTC is already Friday in Jakarta', async () => {
+    const { poster, job } = await setup([['C0TZ', 'en']], undefined, 'friday');
+    await job.run(new Date('2026-11-26T20:30:00Z'));
+    expect(isQuiz(poster.posts[0]?.card)).toBe(true);
+  });
+
+  it('any other day, and with QUIZ_DAY off, it is a tip', async () => {
+    const monday = await setup([['C0MON', 'en']], undefined, 'friday');
+    await monday.job.run(new Date('2026-11-23T03:00:00Z'));
+    expect(isQuiz(monday.poster.posts[0]?.card)).toBe(false);
+    const off = await setup([['C0OFF', 'en']]);
+    expect((await off.job.run(friday)).quizDay).toBe(false);
+    expect(isQuiz(off.poster.posts[0]?.card)).toBe(false);
+    expect(kb.tips.some((tip) => off.poster.posts[0]?.card.text.includes(tip.text.en))).toBe(true);
+  });
+
+  it('rotates quiz items per channel with no repeats until every item was used, tips rotating on their own', async () => {
+    const { poster, job } = await setup(
+      [
+        ['C0ROT', 'en'],
+        ['C0TWO', 'fr'],
+      ],
+      undefined,
+      'friday',
+    );
+    const day = 24 * 60 * 60 * 1000;
+    // Every day for as many weeks as there are quiz items, and one week more.
+    for (let n = 0; n < 7 * (kb.quiz.length + 1); n++) await job.run(new Date(friday.getTime() + n * day));
+    const posts = poster.posts.filter((post) => post.channelId === 'C0ROT').map((post) => post.card);
+    const quizzes = posts.filter(isQuiz).map((card) => quizOf(card)?.item);
+    expect(quizzes).toHaveLength(kb.quiz.length + 1);
+    expect(new Set(quizzes.slice(0, kb.quiz.length)).size).toBe(kb.quiz.length);
+    const tips = posts.filter((card) => !isQuiz(card)).map((card) => card.text);
+    expect(tips).toHaveLength(6 * (kb.quiz.length + 1));
+    // Tips: none again before all were shown.
+    expect(new Set(tips.slice(0, kb.tips.length)).size).toBe(Math.min(kb.tips.length, tips.length));
+    // Another channel has an order of its own.
+    const other = poster.posts
+      .filter((post) => post.channelId === 'C0TWO' && isQuiz(post.card))
+      .map((post) => quizOf(post.card)?.item);
+    expect(other).not.toEqual(quizzes);
   });
 });
