@@ -34,6 +34,21 @@ export function button(actionId: string, text: string, value?: string, style?: '
   };
 }
 
+/**
+ * A card names at most this many articles; a topic drawn from more of them (the overview)
+ * says so in a few words, so that the sources line stays one short line.
+ */
+const MAX_NAMED_SOURCES = 3;
+
+/** The sources line under a card: the articles by their short names, or all of them in a few words. */
+function sourcesContext(kb: KnowledgeBase, topic: Topic, language: Language): string {
+  if (topic.sources.length > MAX_NAMED_SOURCES) {
+    const languages = [...new Set(topic.sources.map((source) => source.language))].join(', ');
+    return translate(kb.ui, language, 'card.sources_all', { count: topic.sources.length, languages });
+  }
+  return translate(kb.ui, language, 'card.sources', { sources: sourcesLine(topic) });
+}
+
 /** The articles a card rests on, by their short names and languages: one short line. */
 export function sourcesLine(topic: Topic): string {
   return topic.sources
@@ -119,7 +134,7 @@ function buildFixedParts(kb: KnowledgeBase, topic: Topic, language: Language, su
   ];
   const context: Mrkdwn[] = [
     ...(text.note ? [{ type: 'mrkdwn' as const, text: `ℹ️ ${text.note}` }] : []),
-    { type: 'mrkdwn', text: t('card.sources', { sources: sourcesLine(topic) }) },
+    { type: 'mrkdwn', text: sourcesContext(kb, topic, language) },
     { type: 'mrkdwn', text: t('card.position', { n: position, total: kb.topics.length }) },
   ];
 

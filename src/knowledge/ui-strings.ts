@@ -6,6 +6,7 @@ export const UI_KEYS = [
   'card.media',
   'card.both',
   'card.sources',
+  'card.sources_all',
   'card.position',
   'card.you_asked',
   'card.shared_by',

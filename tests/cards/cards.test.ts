@@ -112,7 +112,22 @@ describe('topicCard', () => {
       .flatMap((c) => c.elements.map((e) => e.text))
       .join('\n');
     expect(topic.sources.length).toBeGreaterThan(0);
-    for (const source of topic.sources) expect(contextText).toContain(escapeMrkdwn(source.title));
+    if (topic.sources.length <= 3) {
+      for (const source of topic.sources) expect(contextText).toContain(escapeMrkdwn(source.short));
+    } else {
+      expect(contextText).toContain(
+        translate(kb.ui, language, 'card.sources_all', {
+          count: topic.sources.length,
+          languages: [...new Set(topic.sources.map((source) => source.language))].join(', '),
+        }),
+      );
+    }
+    // One short line: at most about 150 visible characters.
+    const sourcesLine = contexts(blocks)
+      .flatMap((c) => c.elements.map((e) => e.text))
+      .find((line) => line.startsWith(translate(kb.ui, language, 'card.sources', { sources: '' }).trim()));
+    expect(sourcesLine, 'a sources line').toBeDefined();
+    expect([...(sourcesLine ?? '').replace(/[*_]/g, '')].length).toBeLessThanOrEqual(150);
 
     // Previous / next, wrapping around at the ends.
     const count = kb.topics.length;
@@ -165,6 +180,28 @@ describe('topicCard', () => {
     expect(json).not.toContain('<@');
     expect(blockKitProblems(card.blocks)).toEqual([]);
   });
+});
+
+describe('which word means which side', () => {
+  it.each([
+    ['overview', 'fr'],
+    ['definition', 'fr'],
+    ['overview', 'de'],
+    ['definition', 'de'],
+  ] as const)(
+    'the %s card in %s says what everyday "réseaux sociaux" / "soziale Netzwerke" mean',
+    (id, language) => {
+      const topic = kb.byId.get(id);
+      if (!topic) throw new Error(`no topic ${id}`);
+      const { blocks } = topicCard(kb, topic, language, { surface: 'ephemeral' });
+      const context = contexts(blocks)
+        .flatMap((c) => c.elements.map((e) => e.text))
+        .join('\n');
+      const everyday = language === 'fr' ? /réseaux sociaux/i : /soziale Netzwerke/i;
+      expect(context).toMatch(everyday);
+      expect(context).toContain(language === 'fr' ? 'réseautage social' : 'Social Networking');
+    },
+  );
 });
 
 describe('noMatchCard', () => {

@@ -199,6 +199,7 @@ describe('the knowledge snapshot', () => {
       doc.setIn(['order'], 999);
       doc.setIn(['text', 'en', 'title'], 'An extra topic');
       for (let i = 0; doc.hasIn(['tips', i]); i++) doc.setIn(['tips', i, 'key'], `extra-topic-${i + 1}`);
+      for (let i = 0; doc.hasIn(['quiz', i]); i++) doc.setIn(['quiz', i, 'key'], `extra-topic-quiz-${i + 1}`);
     });
 
     expect(readSnapshot(dir, file)).toBeUndefined();
@@ -340,7 +341,7 @@ describe('the knowledge snapshot', () => {
     expect(readdirSync(folder)).toEqual(['knowledge.snapshot.json']);
     expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     const json = JSON.parse(readFileSync(file, 'utf8')) as SnapshotJson;
-    expect(json.format).toBe(2);
+    expect(json.format).toBe(3);
     expect(json.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(json.fingerprint).toBe(dataFingerprint(dir));
     expect(json.fingerprint).toBe(dataFingerprint(DEFAULT_DATA_DIR));
