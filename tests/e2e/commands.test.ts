@@ -94,7 +94,7 @@ describe('subcommands', () => {
   it('help: every subcommand, in the user language', async () => {
     const body = await command('help', 'UFR');
     const text = JSON.stringify(blocksOf(body));
-    for (const sub of ['list', 'tip', 'lang', 'subscribe', 'unsubscribe', 'status'])
+    for (const sub of ['list', 'tip', 'quiz', 'lang', 'subscribe', 'unsubscribe', 'status'])
       expect(text).toContain(sub);
     expect(headerOf(body)).toBe(translate(kb.ui, 'fr', 'help.header'));
   });
