@@ -2,12 +2,14 @@
  * `npm run stats -- [--since 30d|7d|all] [--csv] [--lang en|id|de|fr]`: the usage report
  * on the server, read from DATABASE_URL (.env or the environment): questions asked and
  * the share answered, top topics, the unanswered questions most people asked, 👍 / 👎
- * per topic, and the split by language. It reads an existing database and never makes one.
+ * per topic, the split by language, and the quiz (first answers, the share right, the item
+ * most often missed). It reads an existing database and never makes one.
  *
  * Question text is whatever anyone in Slack typed, so it is printed defanged: without
  * terminal controls, and in CSV never as a spreadsheet formula.
  */
 import dotenv from 'dotenv';
+import { truncate } from '../cards/mrkdwn.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { isLanguage, LANGUAGE_NAMES } from '../knowledge/languages.js';
 import { loadKnowledgeBase } from '../knowledge/load.js';
@@ -44,7 +46,18 @@ function csvCell(value: string | number): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function reportAsCsv(report: UsageReport, titleOf: (id: string) => string): string {
+/** The quiz item's prompt for the report, shortened; its key when the item is gone from data/. */
+export type PromptOf = (itemKey: string) => string;
+
+/** How much of the most missed item's prompt the report shows. */
+const MISSED_PROMPT_CHARS = 100;
+const shortened = (text: string) => truncate(text, MISSED_PROMPT_CHARS);
+
+export function reportAsCsv(
+  report: UsageReport,
+  titleOf: (id: string) => string,
+  promptOf: PromptOf = (key) => key,
+): string {
   const rows: Array<Array<string | number>> = [['section', 'item', 'count', 'answered_or_down']];
   rows.push(['total', 'questions', report.asked, report.answered]);
   for (const row of report.topTopics) rows.push(['top_topic', titleOf(row.topic), row.count, '']);
@@ -52,6 +65,11 @@ export function reportAsCsv(report: UsageReport, titleOf: (id: string) => string
   for (const row of report.unanswered) rows.push(['unanswered_people', row.text, row.count, '']);
   for (const row of report.votes) rows.push(['votes', titleOf(row.topic), row.up, row.down]);
   for (const row of report.languages) rows.push(['language', row.language, row.asked, row.answered]);
+  // Quiz: first answers and how many were right; the most missed item with its wrong and all answers.
+  rows.push(['quiz', 'first_answers', report.quiz.answered, report.quiz.right]);
+  const missed = report.quiz.mostMissed;
+  if (missed)
+    rows.push(['quiz_most_missed', shortened(promptOf(missed.itemKey)), missed.missed, missed.answered]);
   return `${rows.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
 }
 
@@ -59,6 +77,7 @@ export function reportAsText(
   report: UsageReport,
   unsafeTitleOf: (id: string) => string,
   period: string,
+  promptOf: PromptOf = (key) => key,
 ): string {
   // Every string from the database is printed through terminalSafe (topic ids and
   // languages too: they are only as safe as whatever wrote the rows).
@@ -91,6 +110,15 @@ export function reportAsText(
         `${isLanguage(row.language) ? LANGUAGE_NAMES[row.language] : terminalSafe(row.language)}: ${row.asked}, ${row.answered}`,
     ),
   );
+  const quiz = report.quiz;
+  const quizShare = quiz.answered ? `${Math.round((100 * quiz.right) / quiz.answered)}%` : '–';
+  section('Quiz (first answers)', [
+    `answered: ${quiz.answered}, right: ${quiz.right} (${quizShare})`,
+    quiz.mostMissed
+      ? `most often missed: ${terminalSafe(shortened(promptOf(quiz.mostMissed.itemKey)))} ` +
+        `(${quiz.mostMissed.missed} of ${quiz.mostMissed.answered} wrong)`
+      : 'most often missed: (none)',
+  ]);
   return `${lines.join('\n')}\n`;
 }
 
@@ -123,10 +151,11 @@ async function main(argv: string[]): Promise<number> {
     const from = since === undefined ? undefined : new Date(Date.now() - since * 24 * 60 * 60 * 1000);
     const report = await store.usageReport(from);
     const titleOf = (id: string) => kb.byId.get(id)?.text[lang].title ?? id;
+    const promptOf = (key: string) => kb.quiz.find((item) => item.key === key)?.prompt[lang] ?? key;
     process.stdout.write(
       argv.includes('--csv')
-        ? reportAsCsv(report, titleOf)
-        : reportAsText(report, titleOf, since === undefined ? 'all time' : `last ${since} days`),
+        ? reportAsCsv(report, titleOf, promptOf)
+        : reportAsText(report, titleOf, since === undefined ? 'all time' : `last ${since} days`, promptOf),
     );
   } finally {
     await store.close();

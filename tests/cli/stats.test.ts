@@ -12,10 +12,17 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/answer.js';
 import { Responder } from '../../src/core/responder.js';
+import type { TopicQuizItem } from '../../src/knowledge/load.js';
+import { QUIZ_ANSWERS } from '../../src/knowledge/schema.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { kb } from '../support/cards.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+const missedItem = kb.quiz[0] as TopicQuizItem;
+const wrongAnswer = QUIZ_ANSWERS.find((answer) => answer !== missedItem.answer) ?? 'both';
+/** The prompt as the report shows it: at most 100 characters. */
+const shown = (prompt: string) =>
+  [...prompt].length <= 100 ? prompt : `${[...prompt].slice(0, 99).join('')}…`;
 let dir: string;
 let databaseUrl: string;
 
@@ -122,6 +129,14 @@ beforeAll(async () => {
     normalized: 'roi',
   });
   await store.recordVote({ answerId: '1', userId: 'U1', topic: 'roi', language: 'en', vote: -1, at: now });
+  // Quiz answers as the bot records them: U0QA answers twice, and only the first (wrong) counts.
+  const responder = new Responder(createCore(kb), store, { defaultLanguage: 'en' });
+  const value = { item: missedItem.key, language: 'en' as const, quiz: 'pcli' };
+  const press = (userId: string) => ({ userId, channelId: 'C0CLI', messageTs: '1.1' });
+  await responder.answerQuiz(value, wrongAnswer, press('U0QA'));
+  await responder.answerQuiz(value, missedItem.answer, press('U0QA'));
+  await responder.answerQuiz(value, wrongAnswer, press('U0QB'));
+  await responder.answerQuiz(value, missedItem.answer, press('U0QC'));
   await store.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -133,6 +148,23 @@ describe('npm run stats', () => {
     expect(run.stdout).toContain('questions asked: 2, answered: 1 (50%)');
     expect(run.stdout).toContain('pizza, "vite"');
     expect(run.stdout).toContain('0 / 1  Return on investment');
+  });
+
+  it('adds the quiz: first answers, the share right, the most missed item by its prompt, and nobody’s id', () => {
+    const run = stats();
+    expect(run.stdout).toContain('Quiz (first answers)\n  answered: 3, right: 1 (33%)');
+    expect(run.stdout).toContain(`most often missed: ${shown(missedItem.prompt.en)} (2 of 3 wrong)`);
+    expect(run.stdout).not.toMatch(/U0Q[ABC]/);
+    const german = stats('--lang', 'de');
+    expect(german.stdout).toContain(`most often missed: ${shown(missedItem.prompt.de)}`);
+  });
+
+  it('--csv has the quiz rows too, and nobody’s id', () => {
+    const run = stats('--csv');
+    const rows = parseCsv(run.stdout);
+    expect(rows).toContainEqual(['quiz', 'first_answers', '3', '1']);
+    expect(rows).toContainEqual(['quiz_most_missed', shown(missedItem.prompt.en), '2', '3']);
+    expect(run.stdout).not.toMatch(/U0Q[ABC]/);
   });
 
   it('--since all includes older questions', () => {
