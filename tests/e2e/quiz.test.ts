@@ -381,18 +381,34 @@ describe('the quiz day', () => {
     ).toEqual([]);
   });
 
-  it('status says which day brings the quiz', async () => {
+  it('status says which day brings the quiz, and its last tip is a tip, not the quiz after it', async () => {
     standIn.channels.set('C0QSTATUS', { name: 'quiz-status', isMember: true });
     const h = await start({ TIP_CHANNELS: 'C0QSTATUS:fr', QUIZ_DAY: 'friday' });
+    const tip = kb.tips[0];
+    const item = kb.quiz[0];
+    if (!tip || !item) throw new Error('no tips or quiz items');
+    for (const [day, key] of [
+      ['2026-11-26', tip.key],
+      ['2026-11-27', item.key],
+    ] as const) {
+      await h.bot.store.withTipClaim(
+        { channelId: 'C0QSTATUS', day, tipKey: key, language: 'fr' },
+        async () => ({
+          outcome: 'posted',
+          messageTs: '1764000000.000200',
+        }),
+      );
+    }
     const status = await slashReply(h.slack, standIn, {
       text: 'status',
       userId: 'UQST',
       channelId: 'C0QSTATUS',
     });
     await h.close();
-    expect(JSON.stringify(status.body)).toContain(
-      translate(kb.ui, 'en', 'quiz.status_day', { day: 'Friday' }),
-    );
+    const text = JSON.stringify(status.body);
+    expect(text).toContain(translate(kb.ui, 'en', 'quiz.status_day', { day: 'Friday' }));
+    expect(text).toContain(JSON.stringify(tip.text.fr.slice(0, 40)).slice(1, -1));
+    expect(text).not.toContain(JSON.stringify(item.prompt.fr.slice(0, 40)).slice(1, -1));
   });
 });
 
