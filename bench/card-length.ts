@@ -37,7 +37,10 @@ const rows: Array<{ card: string; characters: number }> = [];
 for (const topic of kb.topics) {
   for (const language of LANGUAGES) {
     const card = topicCard(kb, topic, language, { surface: 'ephemeral', answerId: 'length' });
-    rows.push({ card: `${topic.id} (${language})`, characters: visibleCharacters(card.blocks as TextBlock[]) });
+    rows.push({
+      card: `${topic.id} (${language})`,
+      characters: visibleCharacters(card.blocks as TextBlock[]),
+    });
   }
 }
 rows.sort((a, b) => a.characters - b.characters);
