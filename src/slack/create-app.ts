@@ -57,6 +57,8 @@ export function createSlackApp({ config, logger, health }: SlackAppOptions): App
     // bot.ts awaits app.init() (Bolt's auth.test) at start, so a refused token stops the
     // start with a plain line instead of rejecting unheard inside the constructor.
     deferInitialization: true,
+    // No listener keeps conversation state, so Bolt's conversation store has nothing to do.
+    convoStore: false,
   });
 }
 

@@ -293,7 +293,7 @@ describe('idle connections', () => {
 });
 
 describe('the test server', () => {
-  it('is there (CI starts one; so does the global setup when it can)', () => {
+  it('is there (TEST_DATABASE_URL, or the throwaway server the global setup starts from npm)', () => {
     expect(inject('postgresProblem')).toBe('');
     expect(inject('postgresUrl')).toMatch(/^postgres:\/\//);
   });
