@@ -4,7 +4,7 @@
  * of ours (docs/benchmark.md says why the size does not separate the two) and answers
  * GET /healthz. The benchmark runs it under plain node, exactly as it runs the built bot,
  * and compares the two under the same load.
- * Env: PORT, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL.
+ * Env: PORT, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL, BARE_LISTENERS.
  */
 import bolt from '@slack/bolt';
 
@@ -111,6 +111,26 @@ const app = new App({
 app.command('/socialvs', async ({ ack }) => {
   await ack({ response_type: 'ephemeral', text: TEXT, blocks: FIXED_CARD });
 });
+
+// BARE_LISTENERS=bot: also the bot's other ten listeners, registered as the bot registers
+// them but doing nothing. Bolt runs every listener's chain for every request, so this is
+// what the bot's listener set costs before any work of ours.
+if (process.env.BARE_LISTENERS === 'bot') {
+  const nothing = async () => {};
+  for (const type of ['app_mention', 'message', 'app_home_opened']) app.event(type, nothing);
+  const acked = async ({ ack }) => ack();
+  for (const actionId of [
+    /^topic_(previous|next|language_[a-z]{2}|open_[a-z0-9-]+)$/,
+    'topic_share',
+    /^(tip_open|quiz_open)$/,
+    /^feedback_(up|down)$/,
+    /^quiz_answer_(networking|media|both)$/,
+    'quiz_share',
+  ]) {
+    app.action(actionId, acked);
+  }
+  app.action({ type: 'block_actions' }, acked);
+}
 
 await app.start({ port: Number(process.env.PORT ?? 3000), host: '127.0.0.1' });
 process.on('SIGTERM', () => app.stop().then(() => process.exit(0)));

@@ -114,7 +114,8 @@ async function main(): Promise<void> {
   const ours = await startServer('ours', standIn.apiUrl);
   const bare = await startServer('bare', standIn.apiUrl);
   const bareCopy = await startServer('bare', standIn.apiUrl);
-  const servers: Server[] = [ours, bare, bareCopy];
+  const bareWithListeners = await startServer('bare', standIn.apiUrl, { env: { BARE_LISTENERS: 'bot' } });
+  const servers: Server[] = [ours, bare, bareCopy, bareWithListeners];
   const slash: SlashRun[] = [];
   let memory: { oursMiB: number; bareMiB: number; oursAfterMentionsMiB: number } | undefined;
   let mentions: MentionRun[] = [];
@@ -127,11 +128,17 @@ async function main(): Promise<void> {
     await standIn.reset();
     for (let round = 0; round < SLASH_ROUNDS; round++) {
       for (const [i, connections] of SLASH_CONCURRENCIES.entries()) {
-        const turns = connections === NOISE_CHECK_CONCURRENCY ? [ours, bare, bareCopy] : [ours, bare];
+        const turns =
+          connections === NOISE_CHECK_CONCURRENCY ? [ours, bare, bareCopy] : [ours, bare, bareWithListeners];
         // Each app goes first, in the middle and last equally often over the rounds.
         const shift = (i + round) % turns.length;
         for (const server of [...turns.slice(shift), ...turns.slice(0, shift)]) {
-          const name = server === bareCopy ? 'bare copy' : server.kind;
+          const name =
+            server === bareCopy
+              ? 'bare copy'
+              : server === bareWithListeners
+                ? 'bare, bot listeners'
+                : server.kind;
           log(
             `slash commands, round ${round + 1} of ${SLASH_ROUNDS}: ${name}, ${connections} connections, ${SLASH_SECONDS} s`,
           );
@@ -217,6 +224,19 @@ async function main(): Promise<void> {
       bare: fmt(b.cpuUsPerCommand, 0),
       ratio: o.cpuUsPerCommand / b.cpuUsPerCommand,
     });
+    const l = medianRun(
+      slash.filter((run) => run.server === 'bare, bot listeners' && run.connections === connections),
+    );
+    if (l) {
+      row(
+        `  against bare Bolt with the bot's 11 listeners, c=${connections}: acks per second / ack p99 (ms) / CPU per command (µs)`,
+        `${fmt(o.requestsPerSecond, 0)} / ${fmt(o.p99Ms)} / ${fmt(o.cpuUsPerCommand, 0)}`,
+        {
+          bare: `${fmt(l.requestsPerSecond, 0)} / ${fmt(l.p99Ms)} / ${fmt(l.cpuUsPerCommand, 0)}`,
+          ratio: o.requestsPerSecond / l.requestsPerSecond,
+        },
+      );
+    }
   }
   const copy = medianRun(slash.filter((run) => run.server === 'bare copy'));
   const bareAtCheck = medianRun(

@@ -60,7 +60,7 @@ function get(url: string): Promise<number> {
 export async function startServer(
   kind: ServerKind,
   slackApiUrl: string,
-  options: { nodeArgs?: string[]; script?: string } = {},
+  options: { nodeArgs?: string[]; script?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Server> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), `socialvs-bench-${kind}-`));
@@ -73,6 +73,7 @@ export async function startServer(
     SLACK_API_URL: slackApiUrl,
     PORT: String(port),
     ...(kind === 'ours' ? { DATABASE_URL: `sqlite:${join(dir, 'socialvs.db')}`, LOG_LEVEL: 'info' } : {}),
+    ...options.env,
   };
   const script =
     options.script ?? (kind === 'ours' ? join(ROOT, 'dist/app.js') : join(ROOT, 'bench/bare-bolt.mjs'));

@@ -66,7 +66,7 @@ export function signedSlashRequests(responseUrl: string): autocannon.Request[] {
 
 export interface SlashRun {
   /** 'bare copy': a second bare Bolt app, measured against the first to show the run's noise. */
-  server: 'ours' | 'bare' | 'bare copy';
+  server: 'ours' | 'bare' | 'bare copy' | 'bare, bot listeners';
   connections: number;
   seconds: number;
   acknowledged: number;
