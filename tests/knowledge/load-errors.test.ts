@@ -36,6 +36,8 @@ interface Breakage {
   break: (dir: string) => void;
   /** Everything the message must name: file, topic, field. */
   expected: string[];
+  /** Counted over the whole concept base, so told only when every file loaded. */
+  onlyWhenAllElseLoads?: boolean;
 }
 
 const breakages: Breakage[] = [
@@ -84,6 +86,54 @@ const breakages: Breakage[] = [
     expected: ['timely-response.yml', 'topic timely-response', 'text.id.media'],
   },
   {
+    name: 'a tip without the article claim it rests on',
+    break: (dir) => editYaml(dir, 'topics/roi.yml', (doc) => doc.deleteIn(['tips', 0, 'source'])),
+    expected: ['roi.yml', 'topic roi', 'tips.0.source'],
+  },
+  {
+    name: 'a tip resting on an article that is not in sources.yml',
+    break: (dir) =>
+      editYaml(dir, 'topics/communication-style.yml', (doc) =>
+        doc.setIn(['tips', 1, 'source', 'article'], 's099'),
+      ),
+    expected: ['communication-style.yml', 'topic communication-style', 'tips.1.source.article', 's099'],
+  },
+  {
+    name: 'a quiz item without its article claim',
+    break: (dir) => editYaml(dir, 'topics/definition.yml', (doc) => doc.deleteIn(['quiz', 0, 'source'])),
+    expected: ['definition.yml', 'topic definition', 'quiz.0.source'],
+  },
+  {
+    name: 'a quiz item missing a language',
+    break: (dir) =>
+      editYaml(dir, 'topics/definition.yml', (doc) => doc.deleteIn(['quiz', 1, 'prompt', 'fr'])),
+    expected: ['definition.yml', 'topic definition', 'quiz.1.prompt.fr'],
+  },
+  {
+    name: 'a tip missing a language',
+    break: (dir) => editYaml(dir, 'topics/definition.yml', (doc) => doc.deleteIn(['tips', 0, 'text', 'id'])),
+    expected: ['definition.yml', 'topic definition', 'tips.0.text.id'],
+  },
+  {
+    name: 'a topic with fewer than two quiz items',
+    break: (dir) =>
+      editYaml(dir, 'topics/business-use.yml', (doc) => {
+        while (doc.hasIn(['quiz', 1])) doc.deleteIn(['quiz', 1]);
+      }),
+    expected: ['business-use.yml', 'topic business-use', 'quiz', 'at least 2'],
+  },
+  {
+    name: 'fewer than 52 tips in all',
+    break: (dir) => editYaml(dir, 'topics/roi.yml', (doc) => doc.deleteIn(['tips', 3])),
+    expected: ['topics', '51 tips in all', 'at least 52'],
+    onlyWhenAllElseLoads: true,
+  },
+  {
+    name: 'a French overview without the note on which word means which side',
+    break: (dir) => editYaml(dir, 'topics/overview.yml', (doc) => doc.deleteIn(['text', 'fr', 'note'])),
+    expected: ['overview.yml', 'topic overview', 'text.fr.note'],
+  },
+  {
     name: 'a missing UI translation',
     break: (dir) => editYaml(dir, 'ui/strings.yml', (doc) => doc.deleteIn(['card.media', 'fr'])),
     expected: ['strings.yml', 'card.media.fr'],
@@ -114,9 +164,10 @@ describe('loadKnowledgeBase with broken data', () => {
 
   it('reports the problems of every file at once', () => {
     const dir = copyData();
-    for (const breakage of breakages) breakage.break(dir);
+    const together = breakages.filter((breakage) => !breakage.onlyWhenAllElseLoads);
+    for (const breakage of together) breakage.break(dir);
     const error = loadError(dir);
-    for (const breakage of breakages) {
+    for (const breakage of together) {
       for (const part of breakage.expected) expect(error.message).toContain(part);
     }
   });
@@ -127,6 +178,16 @@ describe('validate command', () => {
     const result = validate();
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('data OK');
+    // Editors check the counts per language: at least 52 tips and 26 quiz items in each.
+    for (const kind of ['tips', 'quiz items']) {
+      const line = result.stdout.split('\n').find((l) => l.startsWith(`${kind} per language:`)) ?? '';
+      const counts = [...line.matchAll(/\b(en|id|de|fr) (\d+)/g)].map((m) => [m[1], Number(m[2])]);
+      expect(
+        counts.map(([language]) => language),
+        line,
+      ).toEqual(['en', 'id', 'de', 'fr']);
+      for (const [, count] of counts) expect(count).toBeGreaterThanOrEqual(kind === 'tips' ? 52 : 26);
+    }
   });
 
   it('accepts the data dir as its first argument', () => {
