@@ -174,3 +174,77 @@ describe('cards from another version', () => {
     expect(h.logs.some((line) => line.includes('unknown action feedback_up_v9'))).toBe(true);
   });
 });
+
+describe('a card others can see belongs to all of them', () => {
+  /** Ben presses a button on a message in #marketing that Ana's question put there. */
+  async function benPresses(button: FoundButton) {
+    const responseUrl = h.standIn.responseUrl();
+    const updatesBefore = h.standIn.callsOf('chat.update').length;
+    await h.slack.blockAction({
+      actionId: button.action_id,
+      ...(button.value === undefined ? {} : { value: button.value }),
+      userId: 'U0BEN',
+      userName: 'ben',
+      channelId: 'C0MARKETING',
+      responseUrl,
+      container: { type: 'message', messageTs: '1700000300.000100', isEphemeral: false },
+    });
+    const [reply] = (
+      await h.standIn.waitFor(
+        () => h.standIn.responsesTo(responseUrl)[0] && h.standIn.responsesTo(responseUrl),
+      )
+    ).map((post) => post.body);
+    expect(h.standIn.responsesTo(responseUrl)).toHaveLength(1);
+    expect(h.standIn.callsOf('chat.update').length).toBe(updatesBefore);
+    return reply ?? {};
+  }
+
+  let mentionClock = 1_700_000_300;
+  async function mentionReply(question: string) {
+    const ts = `${++mentionClock}.000100`;
+    await h.slack.event({
+      type: 'app_mention',
+      user: 'U0ANA',
+      text: `<@U0SOCIALVS> ${question}`,
+      ts,
+      event_ts: ts,
+      channel: 'C0MARKETING',
+    });
+    const call = await h.standIn.waitFor(() =>
+      h.standIn
+        .callsOf('chat.postMessage')
+        .find((c) => c.args.thread_ts === ts && c.args.channel === 'C0MARKETING'),
+    );
+    return call.args;
+  }
+
+  it("another person's Next ▶ on a reply to a mention reaches only them and leaves the reply as it was", async () => {
+    const reply = await mentionReply('what is the ROI difference?');
+    const next = buttonsOf(reply).find((b) => b.action_id === 'topic_next') as FoundButton;
+    const private_ = await benPresses(next);
+    expect(private_).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(headerOf(private_)).toBe(titleOf('ask-or-tell', 'en'));
+  });
+
+  it("another person's 👍 on a reply to a mention is thanked privately and leaves the reply as it was", async () => {
+    const reply = await mentionReply('two-way communication');
+    const up = buttonsOf(reply).find((b) => b.action_id === 'feedback_up') as FoundButton;
+    expect(up).toBeDefined();
+    const thanks = await benPresses(up);
+    expect(thanks).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(thanks.text).toBe(translate(kb.ui, 'en', 'feedback.up'));
+    const report = await h.bot.store.usageReport(undefined);
+    expect(report.votes.find((row) => row.topic === 'communication-style')?.up).toBeGreaterThanOrEqual(1);
+  });
+
+  it("another person's language button on a shared card reaches only them", async () => {
+    const card = await command('similarities');
+    const share = buttonsOf(card).find((b) => b.action_id === 'topic_share') as FoundButton;
+    const posts = await press(share);
+    const shared = posts.find((post) => post.response_type === 'in_channel') ?? {};
+    const german = buttonsOf(shared).find((b) => b.action_id === 'topic_language_de') as FoundButton;
+    const private_ = await benPresses(german);
+    expect(private_).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(headerOf(private_)).toBe(titleOf('similarities', 'de'));
+  });
+});

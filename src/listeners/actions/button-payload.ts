@@ -15,6 +15,12 @@ export interface PressedButton {
   surface: Surface;
   /** The card sits in the App Home tab (no response_url there). */
   inHome: boolean;
+  /**
+   * Others see the card too: a message in a channel or a thread (a shared card, a reply to a
+   * mention, a tip), not a reply only the presser sees nor one in their own DM with the bot.
+   * Such a card is never changed by one person's press.
+   */
+  seenByOthers: boolean;
   userId: string;
   userName: string;
   channelId: string | undefined;
@@ -24,13 +30,18 @@ export function readButton({ body, action }: SlackActionMiddlewareArgs<BlockActi
   const container = body.container as
     | { type?: string; is_ephemeral?: boolean; channel_id?: string }
     | undefined;
+  const channelId = body.channel?.id ?? container?.channel_id;
+  const inHome = container?.type === 'view';
+  const ephemeral = container?.is_ephemeral === true;
   return {
     value: decodeValue((action as ButtonAction).value),
-    surface: container?.is_ephemeral ? 'ephemeral' : 'message',
-    inHome: container?.type === 'view',
+    surface: ephemeral ? 'ephemeral' : 'message',
+    inHome,
+    // D… is a one-to-one DM: the bot's own with the presser.
+    seenByOthers: !inHome && !ephemeral && !channelId?.startsWith('D'),
     userId: body.user.id,
     userName: body.user.name ?? body.user.username ?? body.user.id,
-    channelId: body.channel?.id ?? container?.channel_id,
+    channelId,
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * 👍 / 👎 on an answer card: the vote is stored (one per user per answer; pressing the
- * other button changes it), and the card is replaced by the same card acknowledging it.
+ * other button changes it). A card only the voter sees is replaced by the same card
+ * acknowledging it; on a card others see, the voter alone gets the thanks.
  */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTION_IDS } from '../../cards/actions.js';
@@ -13,13 +14,22 @@ export function feedback({ responder, logger }: ListenerDeps) {
     await args.ack();
     const pressed = readButton(args);
     const vote = (args.action as { action_id?: string }).action_id === ACTION_IDS.helpful ? 'up' : 'down';
-    const card =
-      (pressed.value && (await responder.vote(pressed.value, pressed.userId, vote, pressed.surface))) ??
-      responder.staleCard(
-        pressed.value?.language ?? (await responder.languageFor({ userId: pressed.userId })),
-      );
+    const voted =
+      pressed.value && (await responder.vote(pressed.value, pressed.userId, vote, pressed.surface));
+    const language = pressed.value?.language ?? (await responder.languageFor({ userId: pressed.userId }));
     try {
-      await args.respond({ replace_original: true, text: card.text, blocks: card.blocks });
+      if (!voted) {
+        await args.respond({
+          response_type: 'ephemeral',
+          replace_original: !pressed.seenByOthers,
+          ...responder.staleCard(language),
+        });
+      } else if (pressed.seenByOthers) {
+        const thanks = responder.notice(language, vote === 'up' ? 'feedback.up' : 'feedback.down');
+        await args.respond({ response_type: 'ephemeral', replace_original: false, ...thanks });
+      } else {
+        await args.respond({ replace_original: true, text: voted.text, blocks: voted.blocks });
+      }
     } catch (error) {
       logSlackError(logger, error, {
         method: 'response_url',

@@ -37,16 +37,26 @@ describe('topic buttons', () => {
     }
   });
 
-  it('keeps the share button on a private card, and leaves it off a channel message', async () => {
+  it('replaces a private card in place; on a channel message, answers the presser alone and changes nothing', async () => {
     const { deps } = world();
-    const actions = (where: 'ephemeral' | 'message') => {
-      const call = press<Args>({ actionId: 'topic_next', value: value('focus', 'en'), where });
-      return openTopic(deps)(call.args).then(() =>
-        buttonsOf(argsOf(call.respond)[0] ?? {}).map((button) => button.action_id),
-      );
+    const reply = async (where: 'ephemeral' | 'message', channelId = 'C0GENERAL') => {
+      const call = press<Args>({ actionId: 'topic_next', value: value('focus', 'en'), where, channelId });
+      await openTopic(deps)(call.args);
+      return argsOf(call.respond)[0] ?? {};
     };
-    expect(await actions('ephemeral')).toContain('topic_share');
-    expect(await actions('message')).not.toContain('topic_share');
+    const privately = await reply('ephemeral');
+    expect(privately.replace_original).toBe(true);
+    expect(buttonsOf(privately).map((button) => button.action_id)).toContain('topic_share');
+
+    const onChannelMessage = await reply('message');
+    expect(onChannelMessage).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    // The presser's own copy can be shared in turn.
+    expect(buttonsOf(onChannelMessage).map((button) => button.action_id)).toContain('topic_share');
+
+    // A card in the presser's own DM with the bot is theirs alone: replaced in place.
+    const inDm = await reply('message', 'D0PRESSER');
+    expect(inDm.replace_original).toBe(true);
+    expect(buttonsOf(inDm).map((button) => button.action_id)).not.toContain('topic_share');
   });
 
   it("from the Home tab, posts the card in the user's DM instead of responding", async () => {
