@@ -59,6 +59,26 @@ export function sourcesLine(topic: Topic): string {
     .join(' · ');
 }
 
+/**
+ * The card's `text`, which notifications and screen readers read instead of the blocks: the
+ * title, the takeaway and both sides (or what both share), as plain text.
+ */
+function fallbackText(kb: KnowledgeBase, topic: Topic, language: Language): string {
+  const text = topic.text[language];
+  const plain = (mrkdwn: string | undefined) =>
+    (mrkdwn ?? '').replace(/[*_]/g, '').replace(/\n+/g, ' ').replace(/\s+/g, ' ').trim();
+  const heading = (key: 'card.networking' | 'card.media' | 'card.both') =>
+    translate(kb.ui, language, key).replace(/^\P{L}+/u, '');
+  const sides =
+    topic.kind === 'similarity'
+      ? [`${heading('card.both')}: ${plain(text.both)}`]
+      : [
+          `${heading('card.networking')}: ${plain(text.networking)}`,
+          `${heading('card.media')}: ${plain(text.media)}`,
+        ];
+  return [`${text.title}: ${plain(text.summary)}`, ...sides].join('\n');
+}
+
 export function neighbours(
   kb: KnowledgeBase,
   topicId: string,
@@ -141,14 +161,11 @@ function buildFixedParts(kb: KnowledgeBase, topic: Topic, language: Language, su
   const navigation: Button[] = [
     button(
       ACTION_IDS.previous,
-      `${t('button.previous')} · ${previous.text[language].title}`,
+      // Short: Slack may cut a button's text from about 30 characters.
+      t('button.previous'),
       encodeValue({ topic: previous.id, language }),
     ),
-    button(
-      ACTION_IDS.next,
-      `${next.text[language].title} · ${t('button.next')}`,
-      encodeValue({ topic: next.id, language }),
-    ),
+    button(ACTION_IDS.next, t('button.next'), encodeValue({ topic: next.id, language })),
   ];
   if (surface === 'ephemeral') {
     navigation.push(
@@ -169,7 +186,7 @@ function buildFixedParts(kb: KnowledgeBase, topic: Topic, language: Language, su
       ),
     },
   ];
-  return { head, context, tail, text: `${text.title}: ${truncate(text.summary, 300)}` };
+  return { head, context, tail, text: fallbackText(kb, topic, language) };
 }
 
 export function topicCard(
@@ -216,7 +233,8 @@ function feedbackBlocks(
   const up = button(ACTION_IDS.helpful, translate(kb.ui, language, 'button.helpful'), value);
   const down = button(ACTION_IDS.notHelpful, translate(kb.ui, language, 'button.not_helpful'), value);
   if (options.vote === 'up') up.style = 'primary';
-  if (options.vote === 'down') down.style = 'danger';
+  // Slack keeps `danger` for destructive actions; a vote is not one.
+  if (options.vote === 'down') down.style = 'primary';
   const blocks: Block[] = [{ type: 'actions', block_id: 'topic_feedback', elements: [up, down] }];
   if (options.vote) {
     blocks.push({

@@ -40,6 +40,48 @@ const topicCases = kb.topics.flatMap((topic, index) =>
 );
 
 describe('topicCard', () => {
+  it.each(LANGUAGES)(
+    'its text (what notifications and screen readers read) says what the card says, in %s',
+    (language) => {
+      for (const topic of kb.topics) {
+        const { text } = topicCard(kb, topic, language, { surface: 'ephemeral' });
+        const t = topic.text[language];
+        const plain = (mrkdwn: string | undefined) =>
+          (mrkdwn ?? '').replace(/[*_]/g, '').replace(/\s+/g, ' ').trim();
+        expect(text).toContain(t.title);
+        expect(text).toContain(plain(t.summary));
+        if (topic.kind === 'similarity') expect(text).toContain(plain(t.both));
+        else {
+          expect(text).toContain(plain(t.networking));
+          expect(text).toContain(plain(t.media));
+        }
+        expect(text.length).toBeLessThanOrEqual(3000);
+      }
+    },
+  );
+
+  it('previous / next buttons say only that, short enough that Slack never cuts them', () => {
+    for (const language of LANGUAGES) {
+      for (const topic of kb.topics) {
+        const { blocks } = topicCard(kb, topic, language, { surface: 'ephemeral' });
+        for (const actionId of [ACTION_IDS.previous, ACTION_IDS.next]) {
+          const label = buttonById(blocks, actionId)?.text.text ?? '';
+          expect(label.length, `${topic.id} ${language} ${actionId}`).toBeGreaterThan(0);
+          expect(label.length).toBeLessThanOrEqual(30);
+        }
+      }
+    }
+  });
+
+  it('a vote is never styled danger, which Slack keeps for destructive actions', () => {
+    const topic = kb.byId.get('roi');
+    if (!topic) throw new Error('no topic roi');
+    for (const vote of ['up', 'down'] as const) {
+      const { blocks } = topicCard(kb, topic, 'en', { surface: 'ephemeral', answerId: 'a1', vote });
+      expect(JSON.stringify(blocks)).not.toContain('"danger"');
+    }
+  });
+
   it("keeps each asker's question, vote and sharer on their own card, however many cards share a topic", () => {
     const topic = kb.byId.get('roi');
     if (!topic) throw new Error('no topic roi');

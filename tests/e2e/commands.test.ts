@@ -35,6 +35,15 @@ describe('/socialvs <question>', () => {
     expect((body.text as string).length).toBeGreaterThan(0);
   });
 
+  it('carries both sides in its text, which notifications and screen readers read', async () => {
+    const body = await command('what is the ROI difference?');
+    const roi = kb.byId.get('roi')?.text.en;
+    const plain = (mrkdwn: string | undefined) =>
+      (mrkdwn ?? '').replace(/[*_]/g, '').replace(/\s+/g, ' ').trim();
+    expect(body.text).toContain(plain(roi?.networking));
+    expect(body.text).toContain(plain(roi?.media));
+  });
+
   it('answers in the language the question was asked in', async () => {
     expect(headerOf(await command('Was ist ein soziales Netzwerk?'))).toBe(titleOf('definition', 'de'));
     expect(headerOf(await command('retour sur investissement des médias sociaux'))).toBe(
