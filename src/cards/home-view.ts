@@ -1,5 +1,5 @@
 /** The App Home tab: what the bot is, how to ask, the user's language, the topics, and daily tips. */
-import { LANGUAGE_NAMES, type Language } from '../knowledge/languages.js';
+import { type Language, languageNameIn } from '../knowledge/languages.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { translate } from '../knowledge/ui-strings.js';
 import type { Block } from './blocks.js';
@@ -26,7 +26,9 @@ export function homeView(kb: KnowledgeBase, language: Language): HomeView {
       {
         type: 'context',
         block_id: 'home_language',
-        elements: [{ type: 'mrkdwn', text: t('home.language', { language: LANGUAGE_NAMES[language] }) }],
+        elements: [
+          { type: 'mrkdwn', text: t('home.language', { language: languageNameIn(language, language) }) },
+        ],
       },
       { type: 'divider', block_id: 'home_divider_topics' },
       { type: 'section', block_id: 'home_topics', text: { type: 'mrkdwn', text: t('home.topics') } },

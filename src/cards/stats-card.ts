@@ -1,6 +1,6 @@
 /** The usage report: `/socialvs stats`, the admins' App Home, in the admin's language. No one's id in it. */
 import type { Language } from '../knowledge/languages.js';
-import { isLanguage, LANGUAGE_NAMES } from '../knowledge/languages.js';
+import { isLanguage, languageNameIn } from '../knowledge/languages.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { translate, type UiKey } from '../knowledge/ui-strings.js';
 import type { UsageReport } from '../store/store.js';
@@ -105,7 +105,7 @@ export function statsBlocks(
           list(
             report.languages.map(
               (row) =>
-                `${isLanguage(row.language) ? LANGUAGE_NAMES[row.language] : row.language}: ${row.asked}, ${row.answered}`,
+                `${isLanguage(row.language) ? languageNameIn(language, row.language) : row.language}: ${row.asked}, ${row.answered}`,
             ),
           ),
         ),

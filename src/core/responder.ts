@@ -13,7 +13,7 @@ import { quizCard, quizResultCard } from '../cards/quiz-card.js';
 import { statsBlocks, statsCard } from '../cards/stats-card.js';
 import { tipCard } from '../cards/tip-card.js';
 import { type Surface, topicCard } from '../cards/topic-card.js';
-import { LANGUAGE_NAMES, type Language, languageFromLocale } from '../knowledge/languages.js';
+import { type Language, languageFromLocale, languageNameIn } from '../knowledge/languages.js';
 import { fold, MAX_QUERY_CHARS } from '../knowledge/normalize.js';
 import type { QuizAnswer } from '../knowledge/schema.js';
 import { translate, type UiKey } from '../knowledge/ui-strings.js';
@@ -213,9 +213,11 @@ export class Responder {
       case 'quiz':
         return this.quiz(language, 'ephemeral');
       case 'lang': {
-        if (!command.language) return this.notice(language, 'lang.invalid');
+        if (!command.language) return this.notice(language, 'lang.invalid', { subcommand: 'lang' });
         await this.store.setUserLanguage(context.userId, command.language);
-        return this.notice(command.language, 'lang.saved', { language: LANGUAGE_NAMES[command.language] });
+        return this.notice(command.language, 'lang.saved', {
+          language: languageNameIn(command.language, command.language),
+        });
       }
       case 'stats': {
         if (!this.isAdmin(context.userId)) return this.notice(language, 'stats.refused');
@@ -231,7 +233,7 @@ export class Responder {
         const tips = this.options.tips;
         if (!tips) return this.notice(language, 'error.generic');
         if (command.kind === 'subscribe') {
-          if (command.invalidLanguage) return this.notice(language, 'lang.invalid');
+          if (command.invalidLanguage) return this.notice(language, 'lang.invalid', { subcommand: 'subscribe' });
           return tips.subscribe(context, command.language ?? language);
         }
         return command.kind === 'unsubscribe'

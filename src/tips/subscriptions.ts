@@ -12,7 +12,7 @@ import { noticeCard } from '../cards/help-card.js';
 import { truncate } from '../cards/mrkdwn.js';
 import { slackDate } from '../cards/slack-date.js';
 import type { ChannelContext, TipCommands } from '../core/responder.js';
-import { LANGUAGE_NAMES, type Language } from '../knowledge/languages.js';
+import { type Language, languageNameIn } from '../knowledge/languages.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { translate, type UiKey } from '../knowledge/ui-strings.js';
 import type { Store } from '../store/store.js';
@@ -58,7 +58,7 @@ export class TipSubscriptions implements TipCommands {
     const { store, poster } = this.options;
     const existing = await store.getSubscription(context.channelId);
     const announce = this.t(language, 'subscribe.announce', {
-      language: LANGUAGE_NAMES[language],
+      language: languageNameIn(language, language),
       next: this.nextText(language),
     });
     const posted = await poster.post(context.channelId, noticeCard(announce));
@@ -76,7 +76,7 @@ export class TipSubscriptions implements TipCommands {
     return noticeCard(
       [
         this.t(language, 'subscribe.done', {
-          language: LANGUAGE_NAMES[language],
+          language: languageNameIn(language, language),
           next: this.nextText(language),
         }),
         ...this.quizDayLine(language),
@@ -98,7 +98,7 @@ export class TipSubscriptions implements TipCommands {
     if (!subscription) return noticeCard(this.t(language, 'status.none'));
     const lines = [
       this.t(language, 'status.subscribed', {
-        language: LANGUAGE_NAMES[subscription.language],
+        language: languageNameIn(language, subscription.language),
         next: this.nextText(language),
       }),
       ...this.quizDayLine(language),

@@ -134,8 +134,15 @@ describe('subcommands', () => {
 
   it('lang with an unknown language explains the choices and saves nothing', async () => {
     const body = await command('lang klingon', 'ULANG2');
-    expect(JSON.stringify(body)).toContain(translate(kb.ui, 'en', 'lang.invalid'));
+    expect(JSON.stringify(body)).toContain(translate(kb.ui, 'en', 'lang.invalid', { subcommand: 'lang' }));
+    expect(JSON.stringify(body)).toContain('/socialvs lang de');
     expect(await h.bot.store.getUserLanguage('ULANG2')).toBeUndefined();
+  });
+
+  it('subscribe with an unknown language suggests subscribe, not lang', async () => {
+    const body = JSON.stringify(await command('subscribe xx', 'ULANG3'));
+    expect(body).toContain('/socialvs subscribe de');
+    expect(body).not.toContain('/socialvs lang de');
   });
 
   it('falls back to the Slack locale, then DEFAULT_LANGUAGE', async () => {

@@ -134,7 +134,8 @@ describe('subscription commands', () => {
     await command(h, 'subscribe id', 'C0STATUS');
     await h.bot.scheduler.runNow('manual');
     const status = JSON.stringify(await command(h, 'status', 'C0STATUS'));
-    expect(status).toContain('Bahasa Indonesia');
+    // An English status names the tips' language in English.
+    expect(status).toContain('in Indonesian');
     expect(status).toMatch(/<!date\^\d+\^\{date_short_pretty\} \{time\}\|/);
     const [record] = await h.bot.store.tipHistory('C0STATUS');
     const tip = kb.tips.find((candidate) => candidate.key === record?.tipKey);

@@ -4,7 +4,6 @@
  * asker's language; a failed Slack call is logged, never thrown.
  */
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_NAMES } from '../../../src/knowledge/languages.js';
 import { translate } from '../../../src/knowledge/ui-strings.js';
 import { socialvsCommand } from '../../../src/listeners/commands/socialvs.js';
 import { buttonsOf, headerOf, kb, titleOf } from '../../support/cards.js';
@@ -125,7 +124,8 @@ describe('/socialvs listener', () => {
     expect(await store.getUserLanguage('UFRANCE')).toBe('fr');
     const confirmation = onlyReply(lang);
     expect(confirmation.response_type).toBe('ephemeral');
-    expect(confirmation.text).toBe(translate(kb.ui, 'fr', 'lang.saved', { language: LANGUAGE_NAMES.fr }));
+    expect(confirmation.text).toBe(translate(kb.ui, 'fr', 'lang.saved', { language: 'français' }));
+    expect(confirmation.text).toContain('en français');
 
     const list = slash('list', { userId: 'UFRANCE' });
     await socialvsCommand(deps)(list.args);
@@ -193,4 +193,21 @@ describe('/socialvs listener', () => {
     expect(linesWith(lines, 'ERROR', '/socialvs failed', 'C0BROKEN')).toHaveLength(1);
     expect(lines.join('\n')).not.toContain('    at ');
   });
+});
+
+describe('language names inside a sentence', () => {
+  it.each([
+    ['en', 'in English'],
+    ['id', 'dalam bahasa Indonesia'],
+    ['de', 'auf Deutsch'],
+    ['fr', 'en français'],
+  ] as const)(
+    'lang %s confirms in that language, naming it as that language says it',
+    async (code, phrase) => {
+      const { deps } = world();
+      const call = slash(`lang ${code}`, { userId: `ULANG${code.toUpperCase()}` });
+      await socialvsCommand(deps)(call.args);
+      expect(String(onlyReply(call).text)).toContain(phrase);
+    },
+  );
 });
