@@ -27,16 +27,19 @@ export function truncate(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
+/**
+ * Characters that change how the text around them is shown without being seen themselves:
+ * direction overrides, isolates and marks, zero-width spaces and joiners. A quote of what a
+ * user typed drops them, so that it reads as it is.
+ */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+
 /** Text shown back to the user: one line, cut, then escaped (cut first so no entity is split). */
 export function quoteUserText(text: string, max = 150): string {
-  const oneLine = NEEDS_FLATTENING.test(text)
-    ? text
-        .replace(/\p{Cc}+/gu, ' ')
-        .replace(/\s+/g, ' ')
-        .trim()
-    : text.trim();
+  const oneLine = text
+    .replace(INVISIBLE, '')
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return escapeMrkdwn(truncate(oneLine, max));
 }
-
-/** A control character, whitespace other than a space, or two spaces: else the text is one line already. */
-const NEEDS_FLATTENING = /\p{Cc}|[^\S ]| {2}/u;

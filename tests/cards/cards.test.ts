@@ -401,31 +401,14 @@ describe('quoteUserText', () => {
     expect(quoteUserText('\u0000\u0001')).toBe('');
   });
 
-  it('gives text that is one line already the same line as the full flattening does', () => {
-    const flattened = (text: string) =>
-      escapeMrkdwn(
-        truncate(
-          text
-            .replace(/\p{Cc}+/gu, ' ')
-            .replace(/\s+/g, ' ')
-            .trim(),
-          150,
-        ),
-      );
-    const inputs = [
-      'what is the ROI difference?',
-      '  padded on both sides  ',
-      'two  spaces',
-      'a\u00a0no-break space',
-      'a line\u2028separator',
-      'tab\there',
-      'new\nline',
-      'next line\u0085(NEL)',
-      'ROI <@U1> & @here',
-      'Quelle est la différence ? 🤝',
-      '',
-    ];
-    for (const text of inputs) expect(quoteUserText(text)).toBe(flattened(text));
+  it('drops direction overrides and zero-width characters, so a quote reads as it is', () => {
+    // "‮" would show the rest reversed; zero-width characters hide inside words.
+    expect(quoteUserText('roi \u202Egnirts desrever\u202C ok')).toBe('roi gnirts desrever ok');
+    expect(quoteUserText('net\u200Bwork\u200Cing \u2066isolated\u2069 \uFEFFbom\u200E\u200F')).toBe(
+      'networking isolated bom',
+    );
+    // What the bot adds itself to keep a typed @channel from pinging is still added.
+    expect(quoteUserText('\u2060@channel')).toBe('@\u2060channel');
   });
 
   it('cuts a 10,000-character question', () => {
