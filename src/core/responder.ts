@@ -93,6 +93,15 @@ export class Responder {
   }
 
   /**
+   * The one plain line for a request that could not be answered (the store refusing, say),
+   * in the asker's language when it can still be read, else in the default language.
+   */
+  async failureNotice(asker: Asker): Promise<Card> {
+    const language = await this.languageFor(asker).catch(() => this.options.defaultLanguage);
+    return this.notice(language, 'error.generic');
+  }
+
+  /**
    * Answer ids, for 👍 / 👎 (one vote per user per answer): a random prefix per process,
    * so replicas never hand out the same id, and a counter.
    */
@@ -233,7 +242,8 @@ export class Responder {
         const tips = this.options.tips;
         if (!tips) return this.notice(language, 'error.generic');
         if (command.kind === 'subscribe') {
-          if (command.invalidLanguage) return this.notice(language, 'lang.invalid', { subcommand: 'subscribe' });
+          if (command.invalidLanguage)
+            return this.notice(language, 'lang.invalid', { subcommand: 'subscribe' });
           return tips.subscribe(context, command.language ?? language);
         }
         return command.kind === 'unsubscribe'

@@ -14,8 +14,26 @@ export function feedback({ responder, logger }: ListenerDeps) {
     await args.ack();
     const pressed = readButton(args);
     const vote = (args.action as { action_id?: string }).action_id === ACTION_IDS.helpful ? 'up' : 'down';
-    const voted =
-      pressed.value && (await responder.vote(pressed.value, pressed.userId, vote, pressed.surface));
+    let voted: Awaited<ReturnType<typeof responder.vote>>;
+    try {
+      voted = pressed.value && (await responder.vote(pressed.value, pressed.userId, vote, pressed.surface));
+    } catch (error) {
+      // Failure is never silence: the voter alone is told it did not work.
+      logger.error(`storing a vote failed (channel ${pressed.channelId}):`, error);
+      const notice = pressed.value
+        ? responder.notice(pressed.value.language, 'error.generic')
+        : await responder.failureNotice({ userId: pressed.userId });
+      await args
+        .respond({ response_type: 'ephemeral', replace_original: false, ...notice })
+        .catch((respondError: unknown) =>
+          logSlackError(logger, respondError, {
+            method: 'response_url',
+            channel: pressed.channelId,
+            user: pressed.userId,
+          }),
+        );
+      return;
+    }
     const language = pressed.value?.language ?? (await responder.languageFor({ userId: pressed.userId }));
     try {
       if (!voted) {

@@ -35,10 +35,7 @@ export function socialvsCommand(
       .command(typedText(command.text ?? ''), context)
       .catch(async (error) => {
         logger.error(`/socialvs failed (channel ${command.channel_id}):`, error);
-        return responder.notice(
-          await responder.languageFor(context).catch(() => 'en' as const),
-          'error.generic',
-        );
+        return responder.failureNotice(context);
       });
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<undefined>((resolve) => {

@@ -25,11 +25,14 @@ export async function answerInConversation(
     where: Exclude<QuestionSurface, 'command'>;
   },
 ): Promise<void> {
-  const card = await responder.converse(
-    typedText(questionFromMention(question.text)),
-    { userId: question.userId, locale: locales.lookup(client, question.userId) },
-    question.where,
-  );
+  const asker = { userId: question.userId, locale: locales.lookup(client, question.userId) };
+  // Failure is never silence: if the answer can't be made, the asker gets one plain line.
+  const card = await responder
+    .converse(typedText(questionFromMention(question.text)), asker, question.where)
+    .catch(async (error: unknown) => {
+      logger.error(`answering a ${question.where} failed (channel ${question.channel}):`, error);
+      return responder.failureNotice(asker);
+    });
   try {
     await client.chat.postMessage({
       channel: question.channel,
