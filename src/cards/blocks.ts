@@ -4,6 +4,8 @@
  * `blockKitProblems` in the tests (every card of every topic and language, and
  * generated hostile input).
  */
+import { truncate } from './mrkdwn.js';
+
 export interface PlainText {
   type: 'plain_text';
   text: string;
@@ -53,6 +55,27 @@ export interface Card {
   text: string;
   blocks: Block[];
 }
+
+/**
+ * What a card's blocks say, as the text Slack shows in notifications and reads to screen
+ * readers: the header, every section and field, and the context lines, in order. Buttons
+ * are left out (a card that offers topics names them in its own words).
+ */
+export function textOfBlocks(blocks: readonly Block[], max = MAX_FALLBACK_TEXT): string {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (block.type === 'header') lines.push(block.text.text);
+    if (block.type === 'section') {
+      if (block.text) lines.push(block.text.text);
+      for (const field of block.fields ?? []) lines.push(field.text);
+    }
+    if (block.type === 'context') lines.push(...block.elements.map((element) => element.text));
+  }
+  return truncate(lines.join('\n'), max);
+}
+
+/** A notification shows a few lines; a screen reader reads them all: a few thousand characters. */
+const MAX_FALLBACK_TEXT = 3000;
 
 export const LIMITS = {
   blocksPerMessage: 50,

@@ -2,32 +2,31 @@
 import type { Language } from '../knowledge/languages.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { translate } from '../knowledge/ui-strings.js';
-import type { Card } from './blocks.js';
+import { type Block, type Card, textOfBlocks } from './blocks.js';
 
 export function helpCard(kb: KnowledgeBase, language: Language): Card {
   const t = (key: Parameters<typeof translate>[2]) => translate(kb.ui, language, key);
-  return {
-    text: `${t('help.header')}: ${t('help.intro')}`,
-    blocks: [
-      {
-        type: 'header',
-        block_id: 'help_header',
-        text: { type: 'plain_text', text: t('help.header'), emoji: true },
-      },
-      { type: 'section', block_id: 'help_intro', text: { type: 'mrkdwn', text: t('help.intro') } },
-      {
-        type: 'section',
-        block_id: 'help_commands',
-        text: { type: 'mrkdwn', text: `${t('help.commands')}\n${t('help.quiz')}` },
-      },
-      { type: 'section', block_id: 'help_mention', text: { type: 'mrkdwn', text: t('help.mention') } },
-      {
-        type: 'context',
-        block_id: 'help_examples',
-        elements: [{ type: 'mrkdwn', text: t('help.examples') }],
-      },
-    ],
-  };
+  const blocks: Block[] = [
+    {
+      type: 'header',
+      block_id: 'help_header',
+      text: { type: 'plain_text', text: t('help.header'), emoji: true },
+    },
+    { type: 'section', block_id: 'help_intro', text: { type: 'mrkdwn', text: t('help.intro') } },
+    {
+      type: 'section',
+      block_id: 'help_commands',
+      text: { type: 'mrkdwn', text: `${t('help.commands')}\n${t('help.quiz')}` },
+    },
+    { type: 'section', block_id: 'help_mention', text: { type: 'mrkdwn', text: t('help.mention') } },
+    {
+      type: 'context',
+      block_id: 'help_examples',
+      elements: [{ type: 'mrkdwn', text: t('help.examples') }],
+    },
+  ];
+  // Notifications and screen readers get the whole help, commands included.
+  return { text: textOfBlocks(blocks), blocks };
 }
 
 /** A one-line notice (saved language, errors, subscription answers) as a card with the same text. */

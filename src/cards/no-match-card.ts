@@ -76,5 +76,16 @@ export function noMatchCard(
       : allTopicButtons(kb, language),
     { type: 'context', block_id: 'nomatch_hint', elements: [{ type: 'mrkdwn', text: t('help.hint') }] },
   ];
-  return { text: `${t('nomatch.header')}: ${t('nomatch.body', { question: quoted })}`, blocks };
+  // What it suggests, by name: the buttons' titles are not in the blocks' text.
+  const offered = (suggestions.length > 0 ? suggestions : kb.topics).map(
+    (topic) => topic.text[language].title,
+  );
+  return {
+    text: [
+      t('nomatch.header'),
+      t('nomatch.body', { question: quoted }),
+      `${t(suggestions.length > 0 ? 'nomatch.suggestions' : 'nomatch.topics')} ${offered.join(' · ')}`,
+    ].join('\n'),
+    blocks,
+  };
 }

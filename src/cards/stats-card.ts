@@ -4,7 +4,7 @@ import { isLanguage, languageNameIn } from '../knowledge/languages.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import { translate, type UiKey } from '../knowledge/ui-strings.js';
 import type { UsageReport } from '../store/store.js';
-import type { Block, Card, Mrkdwn } from './blocks.js';
+import { type Block, type Card, type Mrkdwn, textOfBlocks } from './blocks.js';
 import { quoteUserText, truncate } from './mrkdwn.js';
 import { sharePercent } from './quiz-card.js';
 
@@ -122,6 +122,6 @@ export function statsCard(
   options: StatsCardOptions,
 ): Card {
   const blocks = statsBlocks(kb, report, language, options);
-  const header = blocks[0]?.type === 'header' ? blocks[0].text.text : 'SocialVS usage';
-  return { text: `${header}: ${report.asked} / ${report.answered}`, blocks };
+  // Every figure with its name, as the card shows them.
+  return { text: textOfBlocks(blocks), blocks };
 }

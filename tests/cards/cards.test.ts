@@ -422,3 +422,28 @@ describe('quoteUserText', () => {
     expect(quoteUserText('What is ROI?')).toBe('What is ROI?');
   });
 });
+
+describe("a card's text, which notifications and screen readers read", () => {
+  it.each(LANGUAGES)('help lists the commands, in %s', (language) => {
+    const { text } = helpCard(kb, language);
+    for (const command of [
+      '/socialvs help',
+      '/socialvs list',
+      '/socialvs tip',
+      '/socialvs lang',
+      '/socialvs quiz',
+    ]) {
+      expect(text).toContain(command);
+    }
+  });
+
+  it('the no-match card names what it suggests', () => {
+    const answer = answerQuestion(core, 'order pizza for the team', { surface: 'ephemeral' });
+    expect(answer.topic).toBeNull();
+    const titles = buttons(answer.card.blocks)
+      .filter((b) => b.action_id.startsWith('topic_open_'))
+      .map((b) => b.text.text);
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(answer.card.text).toContain(title);
+  });
+});

@@ -104,3 +104,23 @@ describe('the usage report card', () => {
     expect(none).not.toContain(translate(kb.ui, 'en', 'stats.quiz_missed').slice(0, 12));
   });
 });
+
+describe("the usage report's text (notifications, screen readers)", () => {
+  it.each(LANGUAGES)(
+    'names its figures as the card does, in %s, within a few thousand characters',
+    (language) => {
+      const card = statsCard(kb, huge, language, { days: 30, questionLog: true });
+      expect(card.text).toContain(
+        translate(kb.ui, language, 'stats.asked', {
+          asked: huge.asked,
+          answered: huge.answered,
+          share: '100%',
+        }),
+      );
+      expect(card.text).toContain(translate(kb.ui, language, 'stats.votes'));
+      expect(card.text).toContain(translate(kb.ui, language, 'stats.languages'));
+      expect(card.text.length).toBeLessThanOrEqual(3000);
+      expect(card.text).not.toMatch(PINGS);
+    },
+  );
+});
