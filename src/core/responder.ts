@@ -94,10 +94,11 @@ export class Responder {
 
   /**
    * The one plain line for a request that could not be answered (the store refusing, say),
-   * in the asker's language when it can still be read, else in the default language.
+   * in `known` (the card's language) or the asker's when it can still be read, else in the
+   * default language.
    */
-  async failureNotice(asker: Asker): Promise<Card> {
-    const language = await this.languageFor(asker).catch(() => this.options.defaultLanguage);
+  async failureNotice(asker: Asker, known?: Language): Promise<Card> {
+    const language = known ?? (await this.languageFor(asker).catch(() => this.options.defaultLanguage));
     return this.notice(language, 'error.generic');
   }
 
@@ -276,13 +277,14 @@ export class Responder {
 
   /**
    * Records a 👍 / 👎 (one per user per answer; voting again changes it) and returns the
-   * same card acknowledging it, so the card keeps its content.
+   * same card acknowledging it, so the card keeps its content; or, for a vote on a card
+   * others see (`privately`), just the thanks, for the voter alone.
    */
   async vote(
     value: ButtonValue,
     userId: string,
     vote: 'up' | 'down',
-    surface: Surface,
+    { surface, privately = false }: { surface: Surface; privately?: boolean },
   ): Promise<Card | undefined> {
     const topic = this.core.kb.byId.get(value.topic);
     if (!topic || !value.answer) return undefined;
@@ -294,6 +296,7 @@ export class Responder {
       vote: vote === 'up' ? 1 : -1,
       at: this.now(),
     });
+    if (privately) return this.notice(value.language, vote === 'up' ? 'feedback.up' : 'feedback.down');
     return topicCard(this.core.kb, topic, value.language, {
       surface,
       answerId: value.answer,

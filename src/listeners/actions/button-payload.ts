@@ -26,11 +26,21 @@ export interface PressedButton {
   channelId: string | undefined;
 }
 
-export function readButton({ body, action }: SlackActionMiddlewareArgs<BlockAction>): PressedButton {
+/** Who pressed, where (channel and message), and what the container says about the card. */
+function pressOf(body: BlockAction) {
   const container = body.container as
-    | { type?: string; is_ephemeral?: boolean; channel_id?: string }
+    | { type?: string; is_ephemeral?: boolean; channel_id?: string; message_ts?: string }
     | undefined;
-  const channelId = body.channel?.id ?? container?.channel_id;
+  return {
+    container,
+    userId: body.user.id,
+    userName: body.user.name ?? body.user.username ?? body.user.id,
+    channelId: body.channel?.id ?? container?.channel_id,
+  };
+}
+
+export function readButton({ body, action }: SlackActionMiddlewareArgs<BlockAction>): PressedButton {
+  const { container, userId, userName, channelId } = pressOf(body);
   const inHome = container?.type === 'view';
   const ephemeral = container?.is_ephemeral === true;
   return {
@@ -39,8 +49,8 @@ export function readButton({ body, action }: SlackActionMiddlewareArgs<BlockActi
     inHome,
     // D… is a one-to-one DM: the bot's own with the presser.
     seenByOthers: !inHome && !ephemeral && !channelId?.startsWith('D'),
-    userId: body.user.id,
-    userName: body.user.name ?? body.user.username ?? body.user.id,
+    userId,
+    userName,
     channelId,
   };
 }
@@ -58,14 +68,14 @@ export interface PressedQuizButton {
 
 export function readQuizButton(args: SlackActionMiddlewareArgs<BlockAction>): PressedQuizButton {
   const { body, action } = args;
-  const container = body.container as { message_ts?: string; channel_id?: string } | undefined;
+  const { container, userId, userName, channelId } = pressOf(body);
   const button = action as ButtonAction;
   return {
     value: decodeQuizValue(button.value),
     chosen: quizAnswerOf(button.action_id),
-    userId: body.user.id,
-    userName: body.user.name ?? body.user.username ?? body.user.id,
-    channelId: body.channel?.id ?? container?.channel_id,
+    userId,
+    userName,
+    channelId,
     messageTs: body.message?.ts ?? container?.message_ts,
   };
 }

@@ -5,55 +5,35 @@
  */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTION_IDS } from '../../cards/actions.js';
-import { logSlackError } from '../../slack/errors.js';
+import type { Card } from '../../cards/blocks.js';
 import type { ListenerDeps } from '../deps.js';
 import { readButton } from './button-payload.js';
+import { showCard } from './show-card.js';
 
 export function feedback({ responder, logger }: ListenerDeps) {
   return async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await args.ack();
     const pressed = readButton(args);
     const vote = (args.action as { action_id?: string }).action_id === ACTION_IDS.helpful ? 'up' : 'down';
-    let voted: Awaited<ReturnType<typeof responder.vote>>;
+    const delivery = pressed.seenByOthers ? 'privately' : 'in-place';
+    let card: Card;
     try {
-      voted = pressed.value && (await responder.vote(pressed.value, pressed.userId, vote, pressed.surface));
+      card =
+        (pressed.value &&
+          (await responder.vote(pressed.value, pressed.userId, vote, {
+            surface: pressed.surface,
+            privately: pressed.seenByOthers,
+          }))) ||
+        responder.staleCard(
+          pressed.value?.language ?? (await responder.languageFor({ userId: pressed.userId })),
+        );
     } catch (error) {
       // Failure is never silence: the voter alone is told it did not work.
       logger.error(`storing a vote failed (channel ${pressed.channelId}):`, error);
-      const notice = pressed.value
-        ? responder.notice(pressed.value.language, 'error.generic')
-        : await responder.failureNotice({ userId: pressed.userId });
-      await args
-        .respond({ response_type: 'ephemeral', replace_original: false, ...notice })
-        .catch((respondError: unknown) =>
-          logSlackError(logger, respondError, {
-            method: 'response_url',
-            channel: pressed.channelId,
-            user: pressed.userId,
-          }),
-        );
+      const notice = await responder.failureNotice({ userId: pressed.userId }, pressed.value?.language);
+      await showCard(logger, args, pressed, notice, 'privately');
       return;
     }
-    const language = pressed.value?.language ?? (await responder.languageFor({ userId: pressed.userId }));
-    try {
-      if (!voted) {
-        await args.respond({
-          response_type: 'ephemeral',
-          replace_original: !pressed.seenByOthers,
-          ...responder.staleCard(language),
-        });
-      } else if (pressed.seenByOthers) {
-        const thanks = responder.notice(language, vote === 'up' ? 'feedback.up' : 'feedback.down');
-        await args.respond({ response_type: 'ephemeral', replace_original: false, ...thanks });
-      } else {
-        await args.respond({ replace_original: true, text: voted.text, blocks: voted.blocks });
-      }
-    } catch (error) {
-      logSlackError(logger, error, {
-        method: 'response_url',
-        channel: pressed.channelId,
-        user: pressed.userId,
-      });
-    }
+    await showCard(logger, args, pressed, card, delivery);
   };
 }

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { App, BlockAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTION_IDS } from '../../cards/actions.js';
 import type { ListenerDeps } from '../deps.js';
 import { feedback } from './feedback.js';
@@ -18,24 +18,24 @@ export const QUIZ_ANSWER_BUTTON = /^quiz_answer_(networking|media|both)$/;
 /** The tip card's and the quiz result's "Open the topic": the topic, privately. */
 export const OPEN_PRIVATELY_BUTTON = /^(tip|quiz)_open$/;
 
-/** Every button the cards carry, by action_id; the last listener takes any other. */
+type ButtonListener = (deps: ListenerDeps) => Middleware<SlackActionMiddlewareArgs<BlockAction>>;
+
+/** Every button the cards carry, by action_id or pattern, and the listener that answers it. */
+const BUTTONS: ReadonlyArray<readonly [string | RegExp, ButtonListener]> = [
+  [TOPIC_BUTTON, openTopic],
+  [ACTION_IDS.share, shareCard],
+  [OPEN_PRIVATELY_BUTTON, tipOpen],
+  [FEEDBACK_BUTTON, feedback],
+  [QUIZ_ANSWER_BUTTON, quizAnswer],
+  [ACTION_IDS.quizShare, quizShare],
+];
+
+/** One listener per button; a last one takes any button none of them is registered for. */
 export function register(app: App, deps: ListenerDeps): void {
-  app.action(TOPIC_BUTTON, openTopic(deps));
-  app.action(ACTION_IDS.share, shareCard(deps));
-  app.action(OPEN_PRIVATELY_BUTTON, tipOpen(deps));
-  app.action(FEEDBACK_BUTTON, feedback(deps));
-  app.action(QUIZ_ANSWER_BUTTON, quizAnswer(deps));
-  app.action(ACTION_IDS.quizShare, quizShare(deps));
+  for (const [actionId, listener] of BUTTONS) app.action(actionId, listener(deps));
   app.action(
     { type: 'block_actions' },
-    onlyUnknownButtons([
-      TOPIC_BUTTON,
-      ACTION_IDS.share,
-      OPEN_PRIVATELY_BUTTON,
-      FEEDBACK_BUTTON,
-      QUIZ_ANSWER_BUTTON,
-      ACTION_IDS.quizShare,
-    ]),
+    onlyUnknownButtons(BUTTONS.map(([actionId]) => actionId)),
     unknownAction(deps),
   );
 }

@@ -4,9 +4,9 @@
  * channel's message for everyone.
  */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { logSlackError } from '../../slack/errors.js';
 import type { ListenerDeps } from '../deps.js';
 import { readButton } from './button-payload.js';
+import { showCard } from './show-card.js';
 
 export function tipOpen({ responder, logger }: ListenerDeps) {
   return async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
@@ -16,23 +16,6 @@ export function tipOpen({ responder, logger }: ListenerDeps) {
     const card =
       (pressed.value && responder.openTopic(pressed.value, pressed.inHome ? 'message' : 'ephemeral')) ??
       responder.staleCard(language);
-    try {
-      if (pressed.inHome) {
-        await args.client.chat.postMessage({ channel: pressed.userId, text: card.text, blocks: card.blocks });
-      } else {
-        await args.respond({
-          response_type: 'ephemeral',
-          replace_original: false,
-          text: card.text,
-          blocks: card.blocks,
-        });
-      }
-    } catch (error) {
-      logSlackError(logger, error, {
-        method: pressed.inHome ? 'chat.postMessage' : 'response_url',
-        channel: pressed.channelId,
-        user: pressed.userId,
-      });
-    }
+    await showCard(logger, args, pressed, card, pressed.inHome ? 'dm' : 'privately');
   };
 }
