@@ -146,9 +146,7 @@ export class Responder {
    * private one ('ephemeral') can be shared, and keeps its id when it is.
    */
   quiz(language: Language, surface: Surface): Card {
-    const items = this.core.kb.quiz;
-    const random = this.options.random ?? Math.random;
-    const item = items[Math.floor(random() * items.length)] ?? items[0];
+    const item = this.pickAtRandom(this.core.kb.quiz);
     if (!item) return this.notice(language, 'error.generic');
     return quizCard(this.core.kb, item, language, { quiz: `p${randomBytes(6).toString('hex')}`, surface });
   }
@@ -216,8 +214,7 @@ export class Responder {
       case 'list':
         return listCard(kb, language);
       case 'tip': {
-        const random = this.options.random ?? Math.random;
-        const tip = kb.tips[Math.floor(random() * kb.tips.length)] ?? kb.tips[0];
+        const tip = this.pickAtRandom(kb.tips);
         return tip ? tipCard(kb, tip, language) : this.notice(language, 'error.generic');
       }
       case 'quiz':
@@ -252,6 +249,12 @@ export class Responder {
           : tips.status(context, language);
       }
     }
+  }
+
+  /** One of `items` at random (the options' random source, so tests can fix it). */
+  private pickAtRandom<T>(items: readonly T[]): T | undefined {
+    const random = this.options.random ?? Math.random;
+    return items[Math.floor(random() * items.length)] ?? items[0];
   }
 
   private since(days: number | undefined): Date | undefined {
