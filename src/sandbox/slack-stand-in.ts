@@ -4,6 +4,8 @@
  * records every call (chat.postMessage, chat.update, views.publish, users.info, ...) and
  * every post to a response_url it handed out, answers as Slack would, and can be told
  * to fail a method (an error code, an HTTP status, a 429 with Retry-After, a hang).
+ * It keeps the channels' messages (`message()`), how each was posted, and refuses
+ * chat.update on one posted through a response_url where the bot is not a member, as Slack does.
  * Optionally (off by default) it enforces Slack's chat.postMessage rate limits.
  * It is also Slack's Socket Mode side (`socketMode`, socket-mode-stand-in.ts):
  * apps.connections.open hands out a WebSocket URL on this same server.
@@ -33,7 +35,26 @@ export interface ResponseUrlPost {
   at: number;
 }
 
-/** How a method should fail, for its next `times` calls. */
+/** Where a response_url belongs: the channel, and the message whose button was pressed. */
+export interface ResponseUrlTarget {
+  channel: string;
+  messageTs?: string;
+}
+
+/** A message as the stand-in keeps it: what it shows, and how the bot posted it. */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  text: unknown;
+  blocks: unknown;
+  /** chat.postMessage, or a response_url post with response_type in_channel. */
+  postedVia: 'api' | 'response_url';
+}
+
+/**
+ * How a method should fail, for its next `times` calls. The method 'response_url' stands for
+ * posts to any response_url: only `status` (answered with that HTTP status) applies there.
+ */
 export type Fault =
   | { error: string }
   | { status: number; retryAfter?: number }
@@ -79,11 +100,17 @@ export interface StandInChannel {
 
 export { APP_ID, BOT_ID, BOT_USER_ID, TEAM_ID };
 
+/** Messages the stand-in keeps at most; the oldest go first. */
+const MAX_STORED_MESSAGES = 2000;
+
 export class SlackStandIn extends EventEmitter {
   readonly calls: RecordedCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly users = new Map<string, StandInUser>();
   readonly channels = new Map<string, StandInChannel>();
+  /** The messages posted in channels, by `channel ts` (see `message()`). */
+  private readonly messages = new Map<string, StoredMessage>();
+  private readonly responseTargets = new Map<string, ResponseUrlTarget>();
   /** When set, any other bearer token gets invalid_auth (apps.connections.open excepted). */
   expectedToken: string | undefined;
   /**
@@ -142,10 +169,27 @@ export class SlackStandIn extends EventEmitter {
 
   /**
    * A fresh response_url; what the bot posts to it lands in `responses`. Its id is random,
-   * as Slack's are: whoever can reach the stand-in still can't guess another user's.
+   * as Slack's are: whoever can reach the stand-in still can't guess another user's. With
+   * a `target`, posts to it act on that channel's messages as Slack's do (in_channel posts
+   * a message, replace_original and delete_original act on the target message).
    */
-  responseUrl(): string {
-    return `${this.url}/response/${randomBytes(18).toString('base64url')}`;
+  responseUrl(target?: ResponseUrlTarget): string {
+    const id = randomBytes(18).toString('base64url');
+    if (target) this.responseTargets.set(id, target);
+    return `${this.url}/response/${id}`;
+  }
+
+  /** A message as it stands now in `channel` (a copy), or undefined when there is none. */
+  message(channel: string, ts: string): StoredMessage | undefined {
+    const stored = this.messages.get(`${channel} ${ts}`);
+    return stored && structuredClone(stored);
+  }
+
+  /** Messages in `channel` (copies), oldest first. */
+  messagesIn(channel: string): StoredMessage[] {
+    return [...this.messages.values()]
+      .filter((stored) => stored.channel === channel)
+      .map((stored) => structuredClone(stored));
   }
 
   /**
@@ -215,6 +259,8 @@ export class SlackStandIn extends EventEmitter {
     this.calls.length = 0;
     this.responses.length = 0;
     this.faults.clear();
+    this.messages.clear();
+    this.responseTargets.clear();
   }
 
   async close(): Promise<void> {
@@ -267,7 +313,15 @@ export class SlackStandIn extends EventEmitter {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'POST' && path.startsWith('/response/')) {
       const post = { id: path.slice('/response/'.length), body: parseJsonObject(raw), at: Date.now() };
+      const fault = this.takeFault('response_url', post.body);
+      if (fault && 'status' in fault) {
+        // Refused (an expired url, invalid blocks): Slack answers with a status and a word.
+        this.emit('record');
+        res.writeHead(fault.status, { 'content-type': 'text/plain' });
+        return void res.end(fault.status === 404 ? 'expired_url' : 'invalid_blocks');
+      }
       this.responses.push(post);
+      this.actOnResponse(post);
       this.emit('response', post);
       this.emit('record');
       return sendJson(res, 200, { ok: true });
@@ -360,6 +414,44 @@ export class SlackStandIn extends EventEmitter {
     return undefined;
   }
 
+  /** What a post to a response_url with a known target does to the channel's messages. */
+  private actOnResponse(post: ResponseUrlPost): void {
+    const target = this.responseTargets.get(post.id);
+    if (!target) return;
+    const body = post.body;
+    const originalKey = target.messageTs && `${target.channel} ${target.messageTs}`;
+    const original = originalKey ? this.messages.get(originalKey) : undefined;
+    if (body.delete_original === true) {
+      if (originalKey) this.messages.delete(originalKey);
+    } else if (body.replace_original === true) {
+      if (original) Object.assign(original, { text: body.text, blocks: body.blocks });
+    } else if (body.response_type === 'in_channel') {
+      const ts = this.ts();
+      this.keep({
+        channel: target.channel,
+        ts,
+        text: body.text,
+        blocks: body.blocks,
+        postedVia: 'response_url',
+      });
+    }
+    // An ephemeral post is seen by the presser alone: no channel message changes.
+  }
+
+  /** Keeps a new message; the oldest go past MAX_STORED_MESSAGES (the sandbox runs for hours). */
+  private keep(message: StoredMessage): void {
+    this.messages.set(`${message.channel} ${message.ts}`, message);
+    for (const key of this.messages.keys()) {
+      if (this.messages.size <= MAX_STORED_MESSAGES) break;
+      this.messages.delete(key);
+    }
+  }
+
+  /** Whether the bot is in `channel`: as told, else yes (as chat.postMessage assumes). */
+  private isMember(channel: string): boolean {
+    return this.channels.get(channel)?.isMember ?? true;
+  }
+
   private ts(): string {
     this.tsCounter += 1;
     return `${this.nextTs}.${String(this.tsCounter).padStart(6, '0')}`;
@@ -386,6 +478,7 @@ export class SlackStandIn extends EventEmitter {
           return { ok: false, error: 'not_in_channel' };
         }
         const ts = this.ts();
+        if (channel) this.keep({ channel, ts, text: args.text, blocks: args.blocks, postedVia: 'api' });
         return {
           ok: true,
           channel,
@@ -393,13 +486,21 @@ export class SlackStandIn extends EventEmitter {
           message: { text: args.text, blocks: args.blocks, ts, thread_ts: args.thread_ts, bot_id: BOT_ID },
         };
       }
-      case 'chat.update':
+      case 'chat.update': {
+        const stored = channel ? this.messages.get(`${channel} ${String(args.ts)}`) : undefined;
+        // Slack lets a bot edit what it posted through a response_url only where it is a member.
+        if (stored?.postedVia === 'response_url' && !this.isMember(stored.channel)) {
+          return { ok: false, error: 'cant_update_message' };
+        }
+        if (stored) Object.assign(stored, { text: args.text, blocks: args.blocks });
         return { ok: true, channel, ts: args.ts, text: args.text };
+      }
       case 'apps.connections.open':
         return { ok: true, url: this.socketMode.openUrl() };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.ts() };
       case 'chat.delete':
+        if (channel) this.messages.delete(`${channel} ${String(args.ts)}`);
         return { ok: true, channel, ts: args.ts };
       case 'views.publish':
         return { ok: true, view: { id: `V${this.calls.length}`, type: 'home' } };
