@@ -96,8 +96,8 @@ export function neighbours(
 }
 
 /**
- * The parts of a topic's card that depend only on the topic, the language and the
- * surface: built once each (at most topics × 4 languages × 2 surfaces), since a card is
+ * The parts of a topic's card that depend only on the topic and the language: built once
+ * each (at most topics × 4 languages), since a card is
  * built for every answer and these parts were most of its cost. Frozen, because every
  * card built from them shares them.
  */
@@ -106,29 +106,31 @@ interface FixedParts {
   readonly head: readonly Block[];
   /** Sources and the topic's position, before what the asker typed. */
   readonly context: readonly Mrkdwn[];
-  /** Previous / next / share, and the other languages. */
-  readonly tail: readonly Block[];
+  /** Previous and next (the share button, which carries the answer's id, joins them per card). */
+  readonly navigation: readonly Button[];
+  /** The other languages. */
+  readonly languages: Block;
   readonly text: string;
 }
 
 const fixedPartsByKb = new WeakMap<KnowledgeBase, Map<string, FixedParts>>();
 
-function fixedParts(kb: KnowledgeBase, topic: Topic, language: Language, surface: Surface): FixedParts {
+function fixedParts(kb: KnowledgeBase, topic: Topic, language: Language): FixedParts {
   let byKey = fixedPartsByKb.get(kb);
   if (!byKey) {
     byKey = new Map();
     fixedPartsByKb.set(kb, byKey);
   }
-  const key = `${topic.id} ${language} ${surface}`;
+  const key = `${topic.id} ${language}`;
   let parts = byKey.get(key);
   if (!parts) {
-    parts = deepFreeze(buildFixedParts(kb, topic, language, surface));
+    parts = deepFreeze(buildFixedParts(kb, topic, language));
     byKey.set(key, parts);
   }
   return parts;
 }
 
-function buildFixedParts(kb: KnowledgeBase, topic: Topic, language: Language, surface: Surface): FixedParts {
+function buildFixedParts(kb: KnowledgeBase, topic: Topic, language: Language): FixedParts {
   const t = (key: Parameters<typeof translate>[2], vars?: Record<string, string | number>) =>
     translate(kb.ui, language, key, vars);
   const text = topic.text[language];
@@ -167,26 +169,18 @@ function buildFixedParts(kb: KnowledgeBase, topic: Topic, language: Language, su
     ),
     button(ACTION_IDS.next, t('button.next'), encodeValue({ topic: next.id, language })),
   ];
-  if (surface === 'ephemeral') {
-    navigation.push(
-      button(ACTION_IDS.share, t('button.share'), encodeValue({ topic: topic.id, language }), 'primary'),
-    );
-  }
-  const tail: Block[] = [
-    { type: 'actions', block_id: 'topic_navigation', elements: navigation },
-    {
-      type: 'actions',
-      block_id: 'topic_languages',
-      elements: LANGUAGES.filter((other) => other !== language).map((other) =>
-        button(
-          `${ACTION_IDS.languagePrefix}${other}`,
-          LANGUAGE_NAMES[other],
-          encodeValue({ topic: topic.id, language: other }),
-        ),
+  const languages: Block = {
+    type: 'actions',
+    block_id: 'topic_languages',
+    elements: LANGUAGES.filter((other) => other !== language).map((other) =>
+      button(
+        `${ACTION_IDS.languagePrefix}${other}`,
+        LANGUAGE_NAMES[other],
+        encodeValue({ topic: topic.id, language: other }),
       ),
-    },
-  ];
-  return { head, context, tail, text: fallbackText(kb, topic, language) };
+    ),
+  };
+  return { head, context, navigation, languages, text: fallbackText(kb, topic, language) };
 }
 
 export function topicCard(
@@ -195,7 +189,7 @@ export function topicCard(
   language: Language,
   options: TopicCardOptions,
 ): Card {
-  const parts = fixedParts(kb, topic, language, options.surface);
+  const parts = fixedParts(kb, topic, language);
   const context = [...parts.context];
   if (options.question?.trim()) {
     context.push({
@@ -209,10 +203,21 @@ export function topicCard(
       text: translate(kb.ui, language, 'card.shared_by', { user: quoteUserText(options.sharedBy, 80) }),
     });
   }
+  const navigation = [...parts.navigation];
+  if (options.surface === 'ephemeral') {
+    // The shared card stays this answer: its votes count for the answer it was shared from.
+    const value = encodeValue({
+      topic: topic.id,
+      language,
+      ...(options.answerId ? { answer: options.answerId } : {}),
+    });
+    navigation.push(button(ACTION_IDS.share, translate(kb.ui, language, 'button.share'), value, 'primary'));
+  }
   const blocks: Block[] = [
     ...parts.head,
     { type: 'context', block_id: 'topic_context', elements: context },
-    ...parts.tail,
+    { type: 'actions', block_id: 'topic_navigation', elements: navigation },
+    parts.languages,
   ];
   if (options.answerId) blocks.push(...feedbackBlocks(kb, topic, language, options));
   return { text: parts.text, blocks };

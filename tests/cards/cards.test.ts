@@ -108,6 +108,14 @@ describe('topicCard', () => {
     expect(buttonById(first.blocks, ACTION_IDS.helpful)?.style).toBeUndefined();
     expect(buttonById(second.blocks, ACTION_IDS.helpful)?.style).toBe('primary');
     expect(decodeValue(buttonById(first.blocks, ACTION_IDS.helpful)?.value)?.answer).toBe('a1');
+    // Share carries the card's own answer, so the shared card's votes count for it.
+    expect(decodeValue(buttonById(first.blocks, ACTION_IDS.share)?.value)).toEqual({
+      topic: 'roi',
+      language: 'en',
+      answer: 'a1',
+    });
+    expect(decodeValue(buttonById(second.blocks, ACTION_IDS.share)?.value)?.answer).toBe('a2');
+    expect(decodeValue(buttonById(shared.blocks, ACTION_IDS.share)?.value)?.answer).toBeUndefined();
     // What every card shares can't be changed through one of them.
     const header = headers(first.blocks)[0];
     expect(() => {
