@@ -18,6 +18,8 @@ export function slackErrorCode(error: unknown): string {
     return /^[a-z0-9_]{2,64}$/.test(e.data.error) ? e.data.error : 'malformed_response';
   }
   if (e?.code === 'slack_webapi_rate_limited_error') return 'ratelimited';
+  // Bolt's respond(): the response_url answered with an error status (expired, invalid blocks).
+  if (e?.code === 'slack_bolt_respond_error') return `http_${e.statusCode ?? 'error'}`;
   if (e?.code === 'slack_webapi_http_error') return `http_${e.statusCode ?? 'error'}`;
   if (e?.code === 'slack_webapi_request_error') {
     return e.original?.code === 'ECONNABORTED' || e.original?.code === 'ETIMEDOUT'

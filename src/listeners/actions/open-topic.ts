@@ -7,18 +7,22 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
 import { readButton } from './button-payload.js';
-import { showCard } from './show-card.js';
+import { answerPress, showCard } from './show-card.js';
 
-export function openTopic({ responder, logger }: ListenerDeps) {
+export function openTopic(deps: ListenerDeps) {
+  const { responder } = deps;
   return async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await args.ack();
     const pressed = readButton(args);
-    const language = pressed.value?.language ?? (await responder.languageFor({ userId: pressed.userId }));
-    const delivery = pressed.inHome ? 'dm' : pressed.seenByOthers ? 'privately' : 'in-place';
-    // A card the presser gets privately is theirs to share; one in their DM already is where it stays.
-    const surface = delivery === 'dm' ? 'message' : delivery === 'privately' ? 'ephemeral' : pressed.surface;
-    const card =
-      (pressed.value && responder.openTopic(pressed.value, surface)) ?? responder.staleCard(language);
-    await showCard(logger, args, pressed, card, delivery);
+    await answerPress(deps, args, { ...pressed, language: pressed.value?.language }, async () => {
+      const language = pressed.value?.language ?? (await responder.languageFor({ userId: pressed.userId }));
+      const delivery = pressed.inHome ? 'dm' : pressed.seenByOthers ? 'privately' : 'in-place';
+      // A card the presser gets privately is theirs to share; one in their DM already is where it stays.
+      const surface =
+        delivery === 'dm' ? 'message' : delivery === 'privately' ? 'ephemeral' : pressed.surface;
+      const card =
+        (pressed.value && responder.openTopic(pressed.value, surface)) ?? responder.staleCard(language);
+      await showCard(args, pressed, card, delivery);
+    });
   };
 }

@@ -13,6 +13,6 @@ export function quizShare(deps: ListenerDeps) {
     await args.ack();
     const pressed = readQuizButton(args);
     const card = deps.responder.shareQuiz(pressed.value, pressed.userName);
-    await shareInChannel(deps, args, { ...pressed, language: pressed.value?.language }, card);
+    await shareInChannel(deps, args, { ...pressed, inHome: false, language: pressed.value?.language }, card);
   };
 }

@@ -1,7 +1,8 @@
 /**
  * "Share in channel" on a card only the asker sees: the card is posted to the channel
  * (through the response_url, which works even where the bot is not a member), naming
- * who shared it, and the private copy is removed.
+ * who shared it, and the private copy is removed. The shared card stays the answer it was
+ * shared from (the button carries its id), so votes on it count for that answer.
  */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';

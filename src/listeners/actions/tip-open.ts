@@ -6,16 +6,19 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
 import { readButton } from './button-payload.js';
-import { showCard } from './show-card.js';
+import { answerPress, showCard } from './show-card.js';
 
-export function tipOpen({ responder, logger }: ListenerDeps) {
+export function tipOpen(deps: ListenerDeps) {
+  const { responder } = deps;
   return async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await args.ack();
     const pressed = readButton(args);
-    const language = pressed.value?.language ?? (await responder.languageFor({ userId: pressed.userId }));
-    const card =
-      (pressed.value && responder.openTopic(pressed.value, pressed.inHome ? 'message' : 'ephemeral')) ??
-      responder.staleCard(language);
-    await showCard(logger, args, pressed, card, pressed.inHome ? 'dm' : 'privately');
+    await answerPress(deps, args, { ...pressed, language: pressed.value?.language }, async () => {
+      const language = pressed.value?.language ?? (await responder.languageFor({ userId: pressed.userId }));
+      const card =
+        (pressed.value && responder.openTopic(pressed.value, pressed.inHome ? 'message' : 'ephemeral')) ??
+        responder.staleCard(language);
+      await showCard(args, pressed, card, pressed.inHome ? 'dm' : 'privately');
+    });
   };
 }

@@ -3,30 +3,21 @@
  * is acknowledged, logged once, and the user gets the topic list instead of silence.
  */
 import type { AllMiddlewareArgs, BlockAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { logSlackError } from '../../slack/errors.js';
 import type { ListenerDeps } from '../deps.js';
 import { readButton } from './button-payload.js';
+import { answerPress, showCard } from './show-card.js';
 
-export function unknownAction({ responder, logger }: ListenerDeps) {
+export function unknownAction(deps: ListenerDeps) {
+  const { responder, logger } = deps;
   return async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
     await args.ack();
     const pressed = readButton(args);
     logger.warn(`unknown action ${String((args.action as { action_id?: string }).action_id).slice(0, 80)}`);
     if (pressed.inHome) return;
-    const language = await responder.languageFor({ userId: pressed.userId });
-    try {
-      await args.respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        ...responder.staleCard(language),
-      });
-    } catch (error) {
-      logSlackError(logger, error, {
-        method: 'response_url',
-        channel: pressed.channelId,
-        user: pressed.userId,
-      });
-    }
+    await answerPress(deps, args, pressed, async () => {
+      const language = await responder.languageFor({ userId: pressed.userId });
+      await showCard(args, pressed, responder.staleCard(language), 'privately');
+    });
   };
 }
 

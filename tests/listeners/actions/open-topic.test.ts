@@ -4,6 +4,7 @@
  * the card opens in the user's DM with the bot; an old card gets the topic list.
  */
 import { describe, expect, it } from 'vitest';
+import { translate } from '../../../src/knowledge/ui-strings.js';
 import { openTopic } from '../../../src/listeners/actions/open-topic.js';
 import { isStaleCard, press, value } from '../../support/button-press.js';
 import { buttonsOf, headerOf, kb, titleOf } from '../../support/cards.js';
@@ -113,5 +114,38 @@ describe('topic buttons', () => {
     call.client.chat.postMessage.mockRejectedValue(platformError('messages_tab_disabled'));
     await expect(openTopic(deps)(call.args)).resolves.toBeUndefined();
     expect(linesWith(lines, 'chat.postMessage failed', 'UCLICK', 'messages_tab_disabled')).toHaveLength(1);
+  });
+
+  it('when Slack refuses the card, the presser alone gets the one plain line in the card’s language, logged once', async () => {
+    const { deps, lines } = world();
+    const call = press<Args>({ actionId: 'topic_next', value: value('roi', 'fr'), channelId: 'C0REFUSE' });
+    call.respond.mockRejectedValueOnce(platformError('invalid_blocks'));
+    await openTopic(deps)(call.args);
+    const [card, notice] = argsOf(call.respond);
+    expect(headerOf(card ?? {})).toBe(titleOf('roi', 'fr'));
+    expect(notice).toEqual({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: translate(kb.ui, 'fr', 'error.generic'),
+      blocks: expect.any(Array),
+    });
+    expect(call.respond).toHaveBeenCalledTimes(2);
+    expect(linesWith(lines, 'response_url failed', 'C0REFUSE', 'invalid_blocks')).toHaveLength(1);
+  });
+
+  it('when the store refuses, the presser gets the one plain line instead of a card, logged once', async () => {
+    const { deps, lines, store } = world('de');
+    await store.close();
+    const call = press<Args>({ actionId: 'topic_next', value: 'not json', channelId: 'C0BROKEN' });
+    await openTopic(deps)(call.args);
+    expect(argsOf(call.respond)).toEqual([
+      {
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: translate(kb.ui, 'de', 'error.generic'),
+        blocks: expect.any(Array),
+      },
+    ]);
+    expect(linesWith(lines, 'ERROR', 'answering topic_next failed', 'C0BROKEN')).toHaveLength(1);
   });
 });

@@ -50,13 +50,32 @@ describe('share button', () => {
     expect(isStaleCard(reply ?? {}, 'fr')).toBe(true);
   });
 
-  it('keeps the private copy when posting to the channel fails, logs it, and does not throw', async () => {
-    const { deps, lines } = world();
+  it('keeps the private copy when posting to the channel fails, logs it once, and tells the sharer alone', async () => {
+    const { deps, lines, store } = world();
+    await store.setUserLanguage('UCLICK', 'id');
     const call = press<Args>({ actionId: 'topic_share', value: value('roi', 'en'), channelId: 'C0ARCHIVED' });
     call.respond.mockRejectedValueOnce(platformError('is_archived'));
     await expect(shareCard(deps)(call.args)).resolves.toBeUndefined();
-    expect(call.respond).toHaveBeenCalledTimes(1);
+    expect(call.respond).toHaveBeenCalledTimes(2);
+    const [, notice] = argsOf(call.respond);
+    expect(notice).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: translate(kb.ui, 'id', 'error.generic'),
+    });
     expect(argsOf(call.respond)).not.toContainEqual({ delete_original: true });
     expect(linesWith(lines, 'response_url failed', 'C0ARCHIVED', 'is_archived')).toHaveLength(1);
+  });
+
+  it('a private copy left behind after the card reached the channel is logged, with no apology', async () => {
+    const { deps, lines } = world();
+    const call = press<Args>({ actionId: 'topic_share', value: value('roi', 'en'), channelId: 'C0KEEP' });
+    call.respond.mockResolvedValueOnce(undefined).mockRejectedValueOnce(platformError('message_not_found'));
+    await shareCard(deps)(call.args);
+    expect(argsOf(call.respond).map((body) => body.response_type ?? 'delete')).toEqual([
+      'in_channel',
+      'delete',
+    ]);
+    expect(linesWith(lines, 'response_url failed', 'C0KEEP', 'message_not_found')).toHaveLength(1);
   });
 });
