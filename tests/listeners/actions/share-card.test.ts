@@ -70,7 +70,7 @@ describe('share button', () => {
   it('a private copy left behind after the card reached the channel is logged, with no apology', async () => {
     const { deps, lines } = world();
     const call = press<Args>({ actionId: 'topic_share', value: value('roi', 'en'), channelId: 'C0KEEP' });
-    call.respond.mockResolvedValueOnce(undefined).mockRejectedValueOnce(platformError('message_not_found'));
+    call.respond.mockResolvedValueOnce({}).mockRejectedValueOnce(platformError('message_not_found'));
     await shareCard(deps)(call.args);
     expect(argsOf(call.respond).map((body) => body.response_type ?? 'delete')).toEqual([
       'in_channel',
