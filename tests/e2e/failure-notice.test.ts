@@ -3,9 +3,12 @@
  * store refusing, here because its database is closed under it), the asker gets one plain
  * line saying it did not work and to try again, in the default language when theirs can't
  * be read, and the failure is logged once, without a stack trace. Never an apology and an
- * answer for the same question.
+ * answer for the same question. The same for a button (◀ / ▶, a language, open topic,
+ * Share, a vote): the presser alone gets the line, through the button's response_url, also
+ * when it is Slack that refuses the card.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeValue } from '../../src/cards/actions.js';
 import { translate } from '../../src/knowledge/ui-strings.js';
 import { BOT_USER_ID } from '../../src/sandbox/slack-stand-in.js';
 import { kb } from '../support/cards.js';
@@ -87,4 +90,69 @@ describe('when the answer cannot be made', () => {
       text: translate(kb.ui, 'en', 'error.generic'),
     });
   });
+});
+
+describe('when a topic button cannot be answered', () => {
+  /** Presses a button on a card only the presser sees; resolves with every post to its response_url. */
+  async function pressPrivately(actionId: string, value: string) {
+    const responseUrl = h.standIn.responseUrl();
+    await h.slack.blockAction({
+      actionId,
+      value,
+      userId: 'U0PRESSER',
+      userName: 'presser',
+      channelId: 'C0GENERAL',
+      responseUrl,
+      container: { type: 'message', messageTs: '1700000000.000001', isEphemeral: true },
+    });
+    await h.standIn.waitFor(() => h.standIn.responsesTo(responseUrl).length > 0);
+    // Anything else the press sends would arrive by the time a marker press is answered.
+    const marker = h.standIn.responseUrl();
+    await h.slack.blockAction({
+      actionId: 'topic_open_roi',
+      value: encodeValue({ topic: 'roi', language: 'en' }),
+      userId: 'U0MARKER',
+      channelId: 'C0GENERAL',
+      responseUrl: marker,
+      container: { type: 'message', messageTs: '1700000000.000002', isEphemeral: true },
+    });
+    await h.standIn.waitFor(() => h.standIn.responsesTo(marker).length > 0);
+    return h.standIn.responsesTo(responseUrl).map((post) => post.body);
+  }
+
+  const notice = (language: 'de' | 'fr') => ({
+    response_type: 'ephemeral',
+    replace_original: false,
+    text: translate(kb.ui, language, 'error.generic'),
+  });
+
+  it('a card from an older version, whose answer needs the store, gets one plain line, logged once', async () => {
+    const before = h.logs.length;
+    const posts = await pressPrivately('topic_next', 'not a value of ours');
+    expect(posts).toEqual([expect.objectContaining(notice('de'))]);
+    const failures = h.logs.slice(before).filter((line) => /ERROR .*answering topic_next failed/.test(line));
+    expect(failures).toHaveLength(1);
+  });
+
+  const fr = encodeValue({ topic: 'roi', language: 'fr' });
+  it.each([
+    ['◀', 'topic_previous', fr, 'fr'],
+    ['▶', 'topic_next', fr, 'fr'],
+    ['a language', 'topic_language_fr', fr, 'fr'],
+    ['open topic', 'topic_open_roi', fr, 'fr'],
+    // Share answers in the sharer's own language, which the closed store can't give: the default.
+    ['Share', 'topic_share', fr, 'de'],
+  ] as const)(
+    '%s whose card Slack refuses gets the one plain line instead, logged once',
+    async (_, actionId, value, language) => {
+      const before = h.logs.length;
+      h.standIn.fault('response_url', { status: 400 });
+      const posts = await pressPrivately(actionId, value);
+      // Not the card (refused), not a share in the channel: only the apology.
+      expect(posts).toEqual([expect.objectContaining(notice(language))]);
+      const refusals = h.logs.slice(before).filter((line) => line.includes('response_url failed'));
+      expect(refusals).toHaveLength(1);
+      expect(refusals[0]).toContain('http_400');
+    },
+  );
 });
