@@ -232,6 +232,58 @@ describe('/socialvs quiz and its answers', () => {
     expect(since.calls().filter((call) => call.method.startsWith('chat.'))).toEqual([]);
   });
 
+  it('a quiz shared where the bot has not joined is never edited: answers reach only the presser', async () => {
+    // Slack refuses chat.update there (cant_update_message); the stand-in does too.
+    standIn.channels.set('C0QOUTSIDE', { name: 'quiz-outside', isMember: false });
+    const quiz = (
+      await slashReply(h.slack, standIn, { text: 'quiz', userId: 'UQOUTSIDE', channelId: 'C0QOUTSIDE' })
+    ).body;
+    /** Presses `button` on a message the stand-in keeps track of; resolves with the press's posts. */
+    const pressOn = async (button: FoundButton, userId: string, messageTs: string, ephemeral: boolean) => {
+      const responseUrl = standIn.responseUrl({ channel: 'C0QOUTSIDE', messageTs });
+      await h.slack.blockAction({
+        actionId: button.action_id,
+        ...(button.value === undefined ? {} : { value: button.value }),
+        userId,
+        userName: userId.toLowerCase(),
+        channelId: 'C0QOUTSIDE',
+        responseUrl,
+        container: { type: 'message', messageTs, isEphemeral: ephemeral },
+      });
+      await standIn.waitFor(() => standIn.responsesTo(responseUrl)[0]);
+      return standIn.responsesTo(responseUrl).map((post) => post.body);
+    };
+    const share = buttonsOf(quiz).find((button) => button.action_id === 'quiz_share') as FoundButton;
+    await pressOn(share, 'UQOUTSIDE', '1764000000.000007', true);
+    const [shared] = await standIn.waitFor(() => {
+      const messages = standIn.messagesIn('C0QOUTSIDE');
+      return messages.length > 0 && messages;
+    });
+    expect(shared?.postedVia).toBe('response_url');
+    const before = standIn.message('C0QOUTSIDE', shared?.ts ?? '');
+    const card = { text: before?.text, blocks: before?.blocks };
+    const item = itemOf(buttonsOf(card)[0]);
+
+    const since = sentSince();
+    const [right] = await pressOn(answerButton(card, item.answer), 'UQOUTREADER1', shared?.ts ?? '', false);
+    const [wrong] = await pressOn(
+      answerButton(card, wrongFor(item)),
+      'UQOUTREADER2',
+      shared?.ts ?? '',
+      false,
+    );
+    for (const reply of [right, wrong]) {
+      expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    }
+    expect(await h.bot.store.quizCounts(decodeQuizValue(buttonsOf(card)[0]?.value)?.quiz ?? '')).toEqual({
+      answered: 2,
+      right: 1,
+    });
+    // The channel's quiz is exactly as it was, and the bot never tried to edit it.
+    expect(standIn.message('C0QOUTSIDE', shared?.ts ?? '')).toEqual(before);
+    expect(since.calls().filter((call) => call.method === 'chat.update')).toEqual([]);
+  });
+
   it('"quiz" in a DM gets a quiz in the DM', async () => {
     const ts = `${Math.floor(Date.now() / 1000)}.000777`;
     await h.slack.event({
