@@ -103,7 +103,12 @@ const WORD_LANGUAGES: Record<string, readonly Language[]> = {
  * French); empty when it belongs to none (help, status, ...), or the text is no subcommand.
  */
 export function languagesOfCommandWord(text: string): readonly Language[] {
-  const firstWord = /^\S+/.exec(text.trim())?.[0].toLowerCase() ?? '';
+  // "Hilfe!" is "hilfe"; "?" alone stays "?".
+  const firstWord =
+    /^\S+/
+      .exec(text.trim())?.[0]
+      .toLowerCase()
+      .replace(/(?<=.)[.!?…]+$/u, '') ?? '';
   return Object.hasOwn(WORD_LANGUAGES, firstWord) ? (WORD_LANGUAGES[firstWord] ?? []) : [];
 }
 
