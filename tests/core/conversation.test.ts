@@ -4,10 +4,12 @@
  * topics; subcommand words do what /socialvs does (the channel's tips and the usage figures
  * stay with the slash command after a mention); a refusal after a mention stays short.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeValue } from '../../src/cards/actions.js';
-import { blockKitProblems } from '../../src/cards/blocks.js';
+import { blockKitProblems, LIMITS } from '../../src/cards/blocks.js';
 import { EXAMPLE_QUESTIONS, greetingCard } from '../../src/cards/greeting-card.js';
+import { noticeCard } from '../../src/cards/help-card.js';
 import { MAX_SHORT_SUGGESTIONS, shortNoMatchCard } from '../../src/cards/no-match-card.js';
 import { createCore } from '../../src/core/answer.js';
 import { type ChannelContext, Responder, type TipCommands } from '../../src/core/responder.js';
@@ -29,9 +31,9 @@ const sectionTexts = (card: unknown) =>
 
 /** The tip commands, answering which channel they were asked about. */
 const tips: TipCommands = {
-  subscribe: async (context) => ({ text: `subscribed ${context.channelId}`, blocks: [] }),
-  unsubscribe: async (context) => ({ text: `unsubscribed ${context.channelId}`, blocks: [] }),
-  status: async (context, language) => ({ text: `status ${context.channelId} ${language}`, blocks: [] }),
+  subscribe: async (context) => noticeCard(`subscribed ${context.channelId}`),
+  unsubscribe: async (context) => noticeCard(`unsubscribed ${context.channelId}`),
+  status: async (context, language) => noticeCard(`status ${context.channelId} ${language}`),
 };
 
 function world() {
@@ -171,5 +173,62 @@ describe('a refusal after a mention', () => {
       expect(titles.length).toBeLessThanOrEqual(MAX_SHORT_SUGGESTIONS);
       for (const title of titles) expect(card.text).toContain(title);
     }
+  });
+});
+
+describe('whatever is typed in a DM or after a mention', () => {
+  /** Words of greetings, thanks, subcommands and questions, emoji, Slack markup and noise, in any mix. */
+  const piece = fc.oneof(
+    fc.constantFrom(
+      'hi',
+      'Hallo',
+      'merci',
+      'terima kasih',
+      'help',
+      'Hilfe',
+      'lang',
+      'de',
+      'status',
+      'subscribe',
+    ),
+    fc.constantFrom(
+      'stats',
+      'quiz',
+      'ROI',
+      'what is',
+      'social media',
+      '?',
+      '!',
+      ' ',
+      ', ',
+      '👋',
+      ':wave:',
+      '🙏',
+    ),
+    fc.constantFrom(
+      '<!channel>',
+      '<@U0BOSS>',
+      '<https://evil.example|click>',
+      '&lt;b&gt;',
+      '\u202e',
+      '*',
+      '`',
+    ),
+    fc.string({ maxLength: 12 }),
+  );
+  const typed = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(' '));
+
+  it('gets a card Slack accepts, that pings no one', async () => {
+    const { responder } = world();
+    await fc.assert(
+      fc.asyncProperty(typed, fc.boolean(), async (text, inDm) => {
+        const card = await responder.converse(text, inDm ? dm : mention);
+        expect(blockKitProblems(card.blocks)).toEqual([]);
+        expect(card.text.length).toBeGreaterThan(0);
+        expect(card.text.length).toBeLessThanOrEqual(LIMITS.messageText);
+        expect(JSON.stringify(card)).not.toMatch(/<!(channel|here|everyone)|<@U|<https?:/);
+      }),
+      { numRuns: 200, seed: 2020 },
+    );
   });
 });
