@@ -96,6 +96,8 @@ const ALONGSIDE = [
 
 /** Longer text than this is never just a greeting or a thanks. */
 const MAX_WORDS = 8;
+/** Nor is text this long, emoji and markup included: every question is checked, so a long one is not folded for nothing. */
+const MAX_CHARS = 200;
 /** The longest phrase of GREETINGS and THANKS, in words. */
 const MAX_PHRASE_WORDS = 3;
 
@@ -128,6 +130,7 @@ const EMOJI_MODIFIERS = /[\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]/gu;
 
 /** What `text` is, when it is only a greeting or a thanks; undefined for anything else. */
 export function recognizeSmallTalk(text: string): SmallTalk | undefined {
+  if (text.length > MAX_CHARS) return undefined;
   const emojiKinds: Array<SmallTalkKind | undefined> = [];
   const words = stripSlackMarkup(text)
     .replace(SLACK_EMOJI, (_whole, name: string) => {
