@@ -108,7 +108,7 @@ export function languagesOfCommandWord(text: string): readonly Language[] {
     /^\S+/
       .exec(text.trim())?.[0]
       .toLowerCase()
-      .replace(/(?<=.)[.!?…]+$/u, '') ?? '';
+      .replace(/(?<=.)[.!?\u2026]+$/u, '') ?? '';
   return Object.hasOwn(WORD_LANGUAGES, firstWord) ? (WORD_LANGUAGES[firstWord] ?? []) : [];
 }
 
@@ -159,12 +159,13 @@ export function parseCommand(raw: string): Command {
 
 /**
  * A subcommand typed in a DM or after @SocialVS: read as `/socialvs` reads it, except that
- * a closing "!", "?" or "." is allowed ("Hilfe!", "status?"), as people end a message.
+ * a closing "!", "?", "." or "\u2026" (an ellipsis) is allowed ("Hilfe!", "status?"), as
+ * people end a message. (Escaped: the build keeps code to Latin-1.)
  */
 export function parseTypedCommand(raw: string): Command {
   const command = parseCommand(raw);
   if (command.kind !== 'question') return command;
-  const bare = raw.trim().replace(/[\s.!?…]+$/u, '');
+  const bare = raw.trim().replace(/[\s.!?\u2026]+$/u, '');
   if (bare === '' || bare === raw.trim()) return command;
   const withoutEnd = parseCommand(bare);
   return withoutEnd.kind === 'question' ? command : withoutEnd;

@@ -134,6 +134,7 @@ describe('subcommand words typed in a DM or after a mention', () => {
     expect(parseTypedCommand('status?').kind).toBe('status');
     expect(parseTypedCommand('lang de.')).toEqual({ kind: 'lang', language: 'de' });
     expect(parseTypedCommand('?').kind).toBe('help');
+    expect(parseTypedCommand('tip…').kind).toBe('tip');
     expect(languagesOfCommandWord('Hilfe!')).toEqual(['de']);
     expect(languagesOfCommandWord('?')).toEqual([]);
   });
