@@ -18,7 +18,11 @@ export function helpCard(kb: KnowledgeBase, language: Language): Card {
       block_id: 'help_commands',
       text: { type: 'mrkdwn', text: `${t('help.commands')}\n${t('help.quiz')}` },
     },
-    { type: 'section', block_id: 'help_mention', text: { type: 'mrkdwn', text: t('help.mention') } },
+    {
+      type: 'section',
+      block_id: 'help_mention',
+      text: { type: 'mrkdwn', text: `${t('help.mention')}\n${t('help.words')}` },
+    },
     {
       type: 'context',
       block_id: 'help_examples',

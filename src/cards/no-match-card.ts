@@ -1,12 +1,14 @@
 /**
  * The answer to a question the concept base can't match: the question shown back
- * (escaped), then the close topics as buttons, or every topic when none was close.
+ * (escaped), then the close topics as buttons, or every topic when none was close; after a
+ * mention, a short version of it (shortNoMatchCard).
  */
 import type { Language } from '../knowledge/languages.js';
 import type { KnowledgeBase, Topic } from '../knowledge/load.js';
 import { translate } from '../knowledge/ui-strings.js';
 import { ACTION_IDS, encodeValue } from './actions.js';
 import { type Block, type Card, deepFreeze } from './blocks.js';
+import { STARTER_TOPICS } from './greeting-card.js';
 import { quoteUserText } from './mrkdwn.js';
 import { button } from './topic-card.js';
 
@@ -86,6 +88,28 @@ export function noMatchCard(
       t('nomatch.body', { question: quoted }),
       `${t(suggestions.length > 0 ? 'nomatch.suggestions' : 'nomatch.topics')} ${offered.join(' · ')}`,
     ].join('\n'),
+    blocks,
+  };
+}
+
+/** A thread is a conversation: the refusal there is one line and a few topics, not every topic. */
+export const MAX_SHORT_SUGGESTIONS = 3;
+
+/**
+ * The answer to a mention the concept base can't match: one line on what the bot answers,
+ * and the close topics as buttons, or, when none was close, the topics to start with.
+ */
+export function shortNoMatchCard(kb: KnowledgeBase, language: Language, suggestionIds: string[]): Card {
+  const line = translate(kb.ui, language, 'nomatch.short');
+  const known = (ids: readonly string[]) => ids.flatMap((id) => kb.byId.get(id) ?? []);
+  const close = known(suggestionIds);
+  const offered = (close.length > 0 ? close : known(STARTER_TOPICS)).slice(0, MAX_SHORT_SUGGESTIONS);
+  const blocks: Block[] = [
+    { type: 'section', block_id: 'nomatch_body', text: { type: 'mrkdwn', text: line } },
+  ];
+  if (offered.length > 0) blocks.push(topicButtons(offered, language, 'nomatch_topics'));
+  return {
+    text: [line, offered.map((topic) => topic.text[language].title).join(' · ')].filter(Boolean).join('\n'),
     blocks,
   };
 }

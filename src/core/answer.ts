@@ -3,7 +3,7 @@
  * the tests): a question in, the topic, the language and the card out.
  */
 import type { Card } from '../cards/blocks.js';
-import { noMatchCard } from '../cards/no-match-card.js';
+import { noMatchCard, shortNoMatchCard } from '../cards/no-match-card.js';
 import { type Surface, topicCard } from '../cards/topic-card.js';
 import type { Language } from '../knowledge/languages.js';
 import { type KnowledgeBase, loadKnowledgeBase } from '../knowledge/load.js';
@@ -29,6 +29,8 @@ export interface AnswerOptions {
   surface: Surface;
   /** The answer's id for 👍 / 👎 (the recorded question's); without it the card has no vote buttons. */
   answerId?: string | undefined;
+  /** A no-match answer in one line and a few topics (a reply in a thread), not the full card. */
+  shortRefusal?: boolean;
 }
 
 export interface Answer {
@@ -75,7 +77,10 @@ export function answerFromSearch(
   }
   const topic = result.topic ? core.kb.byId.get(result.topic) : undefined;
   if (!topic) {
-    return { ...base, topic: null, card: noMatchCard(core.kb, question, language, result.suggestions) };
+    const card = options.shortRefusal
+      ? shortNoMatchCard(core.kb, language, result.suggestions)
+      : noMatchCard(core.kb, question, language, result.suggestions);
+    return { ...base, topic: null, card };
   }
   return {
     ...base,

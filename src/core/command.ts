@@ -47,11 +47,70 @@ export function parseLanguage(word: string): Language | undefined {
   return LANGUAGE_WORDS[folded] ?? LANGUAGE_WORDS[fold(word).split(' ')[0] ?? ''];
 }
 
-const HELP = new Set(['help', 'aide', 'hilfe', 'bantuan', '?']);
-const LIST = new Set(['list', 'topics', 'daftar', 'liste', 'themen', 'sujets', 'topik']);
-const TIP = new Set(['tip', 'tipp', 'astuce', 'kiat', 'tips']);
-const QUIZ = new Set(['quiz', 'kuis']);
-const LANG = new Set(['lang', 'language', 'bahasa', 'sprache', 'langue']);
+/**
+ * Each subcommand's words, and the languages a word belongs to: typed in a DM or after
+ * @SocialVS, "Hilfe" gets the help in German. The English words are the subcommands' names
+ * that the help shows in every language, so they belong to none: the reply is in the
+ * asker's language, as for `/socialvs`.
+ */
+const HELP_WORDS: Record<string, readonly Language[]> = {
+  help: [],
+  '?': [],
+  bantuan: ['id'],
+  hilfe: ['de'],
+  aide: ['fr'],
+};
+const LIST_WORDS: Record<string, readonly Language[]> = {
+  list: [],
+  topics: [],
+  daftar: ['id'],
+  topik: ['id'],
+  themen: ['de'],
+  liste: ['de', 'fr'],
+  sujets: ['fr'],
+};
+const TIP_WORDS: Record<string, readonly Language[]> = {
+  tip: [],
+  tips: [],
+  kiat: ['id'],
+  tipp: ['de'],
+  astuce: ['fr'],
+};
+const QUIZ_WORDS: Record<string, readonly Language[]> = { quiz: [], kuis: ['id'] };
+const LANG_WORDS: Record<string, readonly Language[]> = {
+  lang: [],
+  language: [],
+  bahasa: ['id'],
+  sprache: ['de'],
+  langue: ['fr'],
+};
+
+const HELP = new Set(Object.keys(HELP_WORDS));
+const LIST = new Set(Object.keys(LIST_WORDS));
+const TIP = new Set(Object.keys(TIP_WORDS));
+const QUIZ = new Set(Object.keys(QUIZ_WORDS));
+const LANG = new Set(Object.keys(LANG_WORDS));
+const WORD_LANGUAGES: Record<string, readonly Language[]> = {
+  ...HELP_WORDS,
+  ...LIST_WORDS,
+  ...TIP_WORDS,
+  ...QUIZ_WORDS,
+  ...LANG_WORDS,
+};
+
+/**
+ * The languages of the word a subcommand is typed with ("hilfe": German; "liste": German or
+ * French); empty when it belongs to none (help, status, ...), or the text is no subcommand.
+ */
+export function languagesOfCommandWord(text: string): readonly Language[] {
+  // "Hilfe!" is "hilfe"; "?" alone stays "?".
+  const firstWord =
+    /^\S+/
+      .exec(text.trim())?.[0]
+      .toLowerCase()
+      .replace(/(?<=.)[.!?\u2026]+$/u, '') ?? '';
+  return Object.hasOwn(WORD_LANGUAGES, firstWord) ? (WORD_LANGUAGES[firstWord] ?? []) : [];
+}
 
 /** Every word a subcommand can start with; text starting otherwise is a question. */
 const SUBCOMMAND_WORDS = new Set([
@@ -96,4 +155,18 @@ export function parseCommand(raw: string): Command {
     return { kind: 'subscribe', language, invalidLanguage: language === undefined };
   }
   return { kind: 'question', text };
+}
+
+/**
+ * A subcommand typed in a DM or after @SocialVS: read as `/socialvs` reads it, except that
+ * a closing "!", "?", "." or "\u2026" (an ellipsis) is allowed ("Hilfe!", "status?"), as
+ * people end a message. (Escaped: the build keeps code to Latin-1.)
+ */
+export function parseTypedCommand(raw: string): Command {
+  const command = parseCommand(raw);
+  if (command.kind !== 'question') return command;
+  const bare = raw.trim().replace(/[\s.!?\u2026]+$/u, '');
+  if (bare === '' || bare === raw.trim()) return command;
+  const withoutEnd = parseCommand(bare);
+  return withoutEnd.kind === 'question' ? command : withoutEnd;
 }

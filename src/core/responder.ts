@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { type ButtonValue, type QuizButtonValue, readPostedQuizId } from '../cards/actions.js';
 import type { Block, Card } from '../cards/blocks.js';
+import { greetingCard } from '../cards/greeting-card.js';
 import { helpCard, noticeCard } from '../cards/help-card.js';
 import { type HomeView, homeView } from '../cards/home-view.js';
 import { listCard } from '../cards/list-card.js';
@@ -19,7 +20,8 @@ import type { QuizAnswer } from '../knowledge/schema.js';
 import { translate, type UiKey } from '../knowledge/ui-strings.js';
 import type { QuestionSurface, Store } from '../store/store.js';
 import { type Answer, answerFromSearch, type Core } from './answer.js';
-import { parseCommand } from './command.js';
+import { type Command, languagesOfCommandWord, parseCommand, parseTypedCommand } from './command.js';
+import { recognizeSmallTalk } from './small-talk.js';
 
 /** Who is asking. `locale` asks Slack for the user's locale, only when it is needed. */
 export interface Asker {
@@ -127,18 +129,58 @@ export class Responder {
       });
       answerId = `${this.answerIdPrefix}${(++this.answerCount).toString(36)}`;
     }
-    return answerFromSearch(this.core, question, result, { surface, fallbackLanguage: language, answerId });
+    return answerFromSearch(this.core, question, result, {
+      surface,
+      fallbackLanguage: language,
+      answerId,
+      // A reply in a thread is a turn of a conversation: a refusal there stays short.
+      shortRefusal: where === 'mention',
+    });
   }
 
   /**
-   * A mention or a DM: the answer card, except that the word "quiz" alone in a DM gets a
-   * quiz (in a channel, a mention saying "quiz" stays a question like any other).
+   * A DM or a mention: a greeting or a thanks gets a short reply; a subcommand's words
+   * ("help", "Hilfe", "lang de", "status") do what `/socialvs` does with them; anything else
+   * is a question. Greetings and subcommands are not questions, so they are not recorded.
    */
-  async converse(text: string, asker: Asker, where: Exclude<QuestionSurface, 'command'>): Promise<Card> {
-    if (where === 'dm' && parseCommand(text).kind === 'quiz') {
-      return this.quiz(await this.languageFor(asker), 'message');
+  async converse(text: string, context: ChannelContext): Promise<Card> {
+    const where = context.isDirectMessage ? 'dm' : 'mention';
+    const smallTalk = recognizeSmallTalk(text);
+    if (smallTalk) {
+      const language = await this.languageAmong(smallTalk.languages, context);
+      return greetingCard(this.core.kb, smallTalk.kind, language);
     }
-    return (await this.ask(text, asker, 'message', where)).card;
+    const command = parseTypedCommand(text);
+    if (command.kind === 'question' || command.kind === 'empty') {
+      return (await this.ask(text, context, 'message', where)).card;
+    }
+    const language = await this.languageAmong(languagesOfCommandWord(text), context);
+    if (where === 'mention') {
+      // A reply in a thread is seen by the whole channel. Subscribing announces in the channel
+      // and answers the subscriber privately; through a mention both would be public, so the
+      // channel's tips stay with the slash command. Usage figures are only for admins' eyes.
+      if (command.kind === 'subscribe' || command.kind === 'unsubscribe') {
+        const subcommand =
+          command.kind === 'subscribe' && command.language ? `subscribe ${command.language}` : command.kind;
+        return this.notice(language, 'mention.tips_command', { subcommand });
+      }
+      if (command.kind === 'stats') return this.notice(language, 'mention.stats');
+    }
+    // A DM is private, as `/socialvs` is, so the rest does what the slash command does; the
+    // cards are messages of the conversation (a quiz without a share button).
+    return this.run(command, context, language, 'message');
+  }
+
+  /**
+   * The reply's language among `candidates`, the languages of what was typed: the only one,
+   * or the asker's when it is among them (a German saying "hi" is answered in German), else
+   * the likeliest; the asker's when nothing typed tells (an emoji, "help").
+   */
+  private async languageAmong(candidates: readonly Language[], asker: Asker): Promise<Language> {
+    const [likeliest] = candidates;
+    if (likeliest && candidates.length === 1) return likeliest;
+    const preferred = await this.languageFor(asker);
+    return likeliest && !candidates.includes(preferred) ? likeliest : preferred;
   }
 
   /**
@@ -206,7 +248,16 @@ export class Responder {
         await this.ask(command.kind === 'question' ? command.text : '', context, 'ephemeral', 'command')
       ).card;
     }
-    const language = await this.languageFor(context);
+    return this.run(command, context, await this.languageFor(context), 'ephemeral');
+  }
+
+  /** A subcommand, answered in `language`; `surface` is where its card is shown. */
+  private async run(
+    command: Exclude<Command, { kind: 'question' | 'empty' }>,
+    context: ChannelContext,
+    language: Language,
+    surface: Surface,
+  ): Promise<Card> {
     const kb = this.core.kb;
     switch (command.kind) {
       case 'help':
@@ -218,7 +269,7 @@ export class Responder {
         return tip ? tipCard(kb, tip, language) : this.notice(language, 'error.generic');
       }
       case 'quiz':
-        return this.quiz(language, 'ephemeral');
+        return this.quiz(language, surface);
       case 'lang': {
         if (!command.language) return this.notice(language, 'lang.invalid', { subcommand: 'lang' });
         await this.store.setUserLanguage(context.userId, command.language);
@@ -236,6 +287,9 @@ export class Responder {
       case 'subscribe':
       case 'unsubscribe':
       case 'status': {
+        // Tips are per channel, and a DM is none: it says so, and how to subscribe one. It
+        // does not list the channels that get tips, which would show anyone who asks the
+        // settings of private channels they are not in.
         if (context.isDirectMessage) return this.notice(language, 'subscribe.dm');
         const tips = this.options.tips;
         if (!tips) return this.notice(language, 'error.generic');

@@ -83,6 +83,15 @@ export const UI_KEYS = [
   'help.quiz',
   'stats.quiz',
   'stats.quiz_missed',
+  'greeting.hello',
+  'greeting.thanks',
+  'greeting.example_overview',
+  'greeting.example_roi',
+  'greeting.example_similarities',
+  'nomatch.short',
+  'mention.tips_command',
+  'mention.stats',
+  'help.words',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 export type UiStrings = Record<UiKey, Record<Language, string>>;

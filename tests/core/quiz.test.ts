@@ -1,6 +1,6 @@
 /**
  * The quiz in the core (Responder), on an in-memory store: `/socialvs quiz` and "quiz" in a
- * DM, the first answer per quiz and person counted and later ones shown but not counted,
+ * DM or a mention, the first answer per quiz and person counted and later ones shown but not counted,
  * new counts for the bot's own quiz post only, and sharing that keeps the quiz's id.
  */
 import { describe, expect, it } from 'vitest';
@@ -64,15 +64,17 @@ describe('asking for a quiz', () => {
     expect(first?.quiz).not.toBe(second?.quiz);
   });
 
-  it('"quiz" alone in a DM gets a quiz with no share button; other DM text and a mention stay questions', async () => {
+  it('"quiz" or "kuis" alone in a DM or after a mention gets a quiz with no share button; other text stays a question', async () => {
     const { responder } = world();
-    const dm = asRecord(await responder.converse('Quiz', { userId: 'UDM' }, 'dm'));
+    const dmContext = { userId: 'UDM', channelId: 'D0DM', isDirectMessage: true };
+    const dm = asRecord(await responder.converse('Quiz', dmContext));
     expect(headerOf(dm)).toBe(quizHeader('en'));
     expect(buttonsOf(dm).map((button) => button.action_id)).not.toContain(ACTION_IDS.quizShare);
-    const question = asRecord(await responder.converse('quiz about ROI', { userId: 'UDM' }, 'dm'));
+    const question = asRecord(await responder.converse('quiz about ROI', dmContext));
     expect(headerOf(question)).not.toBe(quizHeader('en'));
-    const mention = asRecord(await responder.converse('quiz', { userId: 'UDM' }, 'mention'));
-    expect(headerOf(mention)).not.toBe(quizHeader('en'));
+    const mention = asRecord(await responder.converse('kuis', { ...dmContext, isDirectMessage: false }));
+    expect(headerOf(mention)).toBe(quizHeader('id'));
+    expect(buttonsOf(mention).map((button) => button.action_id)).not.toContain(ACTION_IDS.quizShare);
   });
 });
 

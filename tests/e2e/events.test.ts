@@ -1,11 +1,15 @@
 /**
  * Events through the wire: mentions answered in their thread, DMs, the App Home,
  * one answer per event however often Slack delivers it, and silence for bots,
- * edits and joins.
+ * edits and joins. A DM and a thread are conversations: greetings, thanks and subcommand
+ * words get what they ask for, and a refusal in a thread stays short.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_SHORT_SUGGESTIONS } from '../../src/cards/no-match-card.js';
+import type { Language } from '../../src/knowledge/languages.js';
+import { translate, type UiKey } from '../../src/knowledge/ui-strings.js';
 import { BOT_ID, BOT_USER_ID } from '../../src/sandbox/slack-stand-in.js';
-import { headerOf, kb, titleOf } from '../support/cards.js';
+import { blocksOf, buttonsOf, headerOf, kb, titleOf } from '../support/cards.js';
 import { type Harness, PINGS, startHarness } from '../support/harness.js';
 
 let h: Harness;
@@ -168,6 +172,116 @@ describe('direct messages', () => {
       .callsOf('chat.postMessage')
       .filter((call) => ['D0QUIET', 'C0QUIET'].includes(String(call.args.channel)));
     expect(answered).toHaveLength(0);
+  });
+});
+
+/** Sends a DM to the bot; resolves with the bot's answer in that DM. */
+async function dmAnswer(text: string, channel: string) {
+  const ts = nextTs();
+  await h.slack.event({
+    type: 'message',
+    channel_type: 'im',
+    channel,
+    user: 'UASKER',
+    text,
+    ts,
+    event_ts: ts,
+  });
+  return (
+    await h.standIn.waitFor(() =>
+      h.standIn.callsOf('chat.postMessage').find((c) => c.args.channel === channel),
+    )
+  ).args;
+}
+
+/** Mentions the bot in C0MARKETING; resolves with the bot's answer in the mention's thread. */
+async function mentionAnswer(text: string, extra: Record<string, unknown> = {}) {
+  const event = mention(text, extra);
+  await h.slack.event(event);
+  const [call] = await h.standIn.waitFor(() => answerIn(event.ts)()[0] && answerIn(event.ts)());
+  return call?.args ?? {};
+}
+
+const sectionTexts = (body: Record<string, unknown>) =>
+  blocksOf(body).flatMap((block) => (block.type === 'section' && block.text ? [block.text.text] : []));
+const ui = (language: Language, key: UiKey) => translate(kb.ui, language, key);
+
+describe('a DM and a thread are conversations', () => {
+  it('a DM "hi" gets a short English greeting with at most three example questions, not every topic', async () => {
+    const body = await dmAnswer('hi', 'D0HI');
+    expect(sectionTexts(body)).toEqual([ui('en', 'greeting.hello')]);
+    const buttons = buttonsOf(body);
+    expect(buttons.length).toBeGreaterThan(0);
+    expect(buttons.length).toBeLessThanOrEqual(3);
+    expect(buttons.length).toBeLessThan(kb.topics.length);
+    expect(String(body.text)).toContain(ui('en', 'greeting.hello'));
+  });
+
+  it('a DM "help" gets the help card', async () => {
+    const body = await dmAnswer('help', 'D0HELP');
+    expect(headerOf(body)).toBe(ui('en', 'help.header'));
+    expect(String(body.text)).toContain('/socialvs list');
+  });
+
+  it('"Hilfe" after a mention gets the German help, in the thread', async () => {
+    const body = await mentionAnswer('Hilfe');
+    expect(headerOf(body)).toBe(ui('de', 'help.header'));
+    expect(String(body.text)).toContain(ui('de', 'help.words'));
+  });
+
+  it('"merci !" gets the French thanks, in a DM and after a mention', async () => {
+    expect(sectionTexts(await dmAnswer('merci !', 'D0MERCI'))).toEqual([ui('fr', 'greeting.thanks')]);
+    expect(sectionTexts(await mentionAnswer('merci !'))).toEqual([ui('fr', 'greeting.thanks')]);
+  });
+
+  it('a lone 👋 gets a greeting in the asker’s language (their Slack locale)', async () => {
+    expect(sectionTexts(await dmAnswer('👋', 'D0WAVE'))).toEqual([ui('en', 'greeting.hello')]);
+    expect(sectionTexts(await mentionAnswer(':wave:', { user: 'UDE' }))).toEqual([
+      ui('de', 'greeting.hello'),
+    ]);
+  });
+
+  it('a greeting followed by a question gets the answer: the overview card', async () => {
+    const body = await dmAnswer('hi, is social media the same as social networking?', 'D0HIQ');
+    expect(headerOf(body)).toBe(titleOf('overview', 'en'));
+  });
+
+  it('an off-topic question after a mention gets one line and at most three topics', async () => {
+    const body = await mentionAnswer('can you order pizza for the team tonight?');
+    expect(sectionTexts(body)).toEqual([ui('en', 'nomatch.short')]);
+    const buttons = buttonsOf(body);
+    expect(buttons.length).toBeGreaterThan(0);
+    expect(buttons.length).toBeLessThanOrEqual(MAX_SHORT_SUGGESTIONS);
+    expect(headerOf(body)).toBeUndefined();
+  });
+
+  it('an example question pressed in a thread answers the presser alone, and leaves the reply as it was', async () => {
+    const body = await mentionAnswer('hello');
+    const [example] = buttonsOf(body);
+    const updatesBefore = h.standIn.callsOf('chat.update').length;
+    const responseUrl = h.standIn.responseUrl();
+    const sent = await h.slack.blockAction({
+      actionId: example?.action_id ?? '',
+      value: example?.value ?? '',
+      userId: 'UBEN',
+      userName: 'ben',
+      channelId: 'C0MARKETING',
+      responseUrl,
+      container: { type: 'message', messageTs: '1700000000.000001', isEphemeral: false },
+    });
+    expect(sent.status).toBe(200);
+    const [reply] = await h.standIn.waitFor(
+      () => h.standIn.responsesTo(responseUrl)[0] && h.standIn.responsesTo(responseUrl),
+    );
+    expect(reply?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    const topicId = example?.action_id.replace('topic_open_', '') ?? '';
+    expect(headerOf(reply?.body ?? {})).toBe(titleOf(topicId, 'en'));
+    // The card answers the question the button asked.
+    expect(JSON.stringify(reply?.body)).toContain(example?.text.text);
+    expect(h.standIn.responsesTo(responseUrl).every((post) => post.body.replace_original === false)).toBe(
+      true,
+    );
+    expect(h.standIn.callsOf('chat.update')).toHaveLength(updatesBefore);
   });
 });
 

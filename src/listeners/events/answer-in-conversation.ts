@@ -1,7 +1,7 @@
 /**
- * What a mention and a DM share: ask the core (an answer, or a quiz for "quiz" in a DM),
- * then post its card where the question was asked (in its thread, when there is one),
- * logging a failed post instead of throwing.
+ * What a mention and a DM share: ask the core (an answer, the reply to a greeting, or what
+ * a subcommand's words do: "help", "Hilfe", "quiz"), then post its card where the question
+ * was asked (in its thread, when there is one), logging a failed post instead of throwing.
  */
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { logSlackError } from '../../slack/errors.js';
@@ -25,10 +25,15 @@ export async function answerInConversation(
     where: Exclude<QuestionSurface, 'command'>;
   },
 ): Promise<void> {
-  const asker = { userId: question.userId, locale: locales.lookup(client, question.userId) };
+  const asker = {
+    userId: question.userId,
+    locale: locales.lookup(client, question.userId),
+    channelId: question.channel,
+    isDirectMessage: question.where === 'dm',
+  };
   // Failure is never silence: if the answer can't be made, the asker gets one plain line.
   const card = await responder
-    .converse(typedText(questionFromMention(question.text)), asker, question.where)
+    .converse(typedText(questionFromMention(question.text)), asker)
     .catch(async (error: unknown) => {
       logger.error(`answering a ${question.where} failed (channel ${question.channel}):`, error);
       return responder.failureNotice(asker);
