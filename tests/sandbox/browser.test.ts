@@ -10,7 +10,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/knowledge/ui-strings.js';
 import {
   BROWSER_ARGS,
@@ -93,6 +93,11 @@ describe.skipIf(skip)('the sandbox in a browser', () => {
   afterAll(async () => {
     await browser?.close();
     await sandbox?.stop();
+  });
+
+  // Each test starts as you, whatever the one before did.
+  afterEach(async () => {
+    if (page && (await page.getByTestId('person-select').inputValue()) !== 'me') await actAs('me');
   });
 
   it('answers /socialvs in English with the comparison card, visible only to me', async () => {

@@ -835,10 +835,10 @@ function renderPersonSwitch() {
   if (select.options.length !== options.length || document.activeElement !== select) {
     select.replaceChildren(...options);
   }
+  // What tells the people apart: the language Slack shows them dates in, and admin rights.
   const person = actingPerson();
-  const admin = person.admin ? ', a workspace admin' : '';
-  byId('me-name').textContent =
-    person.key === 'me' ? `You are ${person.name}${admin}` : `Acting as ${person.name}${admin}`;
+  const locale = person.locale ? `Locale ${person.locale}` : 'Try the bot, no Slack needed';
+  byId('me-name').textContent = person.admin ? `${locale} · workspace admin` : locale;
 }
 
 /** Acts as another person: their DM, their Home, their ephemeral messages. */
