@@ -213,6 +213,36 @@ describe.skipIf(skip)('the sandbox in a browser', () => {
     expect(await card()).toBe(before);
   });
 
+  it('Ben’s ▶ on the reply to your mention leaves it as it was and shows Ben the next topic in the thread', async () => {
+    await say('@SocialVS what is the ROI difference?');
+    const thread = page.getByTestId('thread-pane');
+    const reply = thread
+      .getByTestId('message')
+      .filter({ has: page.locator('[data-block-type="header"]', { hasText: titleOf('roi', 'en') }) });
+    await expect.poll(() => reply.count()).toBe(1);
+    const card = () => reply.locator('.blocks').textContent();
+    const before = await card();
+
+    await actAs('ben');
+    await page.getByTestId('message-list').getByTestId('open-thread').last().click();
+    await expect.poll(() => reply.count()).toBe(1);
+    await reply.locator('[data-action-id="topic_next"]').click();
+    const privately = thread
+      .getByTestId('message')
+      .filter({ has: page.locator('[data-block-type="header"]', { hasText: titleOf('ask-or-tell', 'en') }) });
+    await expect.poll(() => privately.count()).toBe(1);
+    expect(await privately.getAttribute('data-ephemeral')).toBe('true');
+    expect(await reply.getAttribute('data-ephemeral')).toBeNull();
+    expect(await card()).toBe(before);
+
+    await actAs('me');
+    await page.getByTestId('message-list').getByTestId('open-thread').last().click();
+    await expect.poll(() => reply.count()).toBe(1);
+    expect(await privately.count()).toBe(0);
+    expect(await card()).toBe(before);
+    await page.getByTestId('close-thread').click();
+  });
+
   it('you, the admin, get the usage report; Ben gets the admins-only line', async () => {
     const header = (language: 'en' | 'de') =>
       translate(kb.ui, language, 'stats.header', { period: '' }).replace(/\s*$/, '');
