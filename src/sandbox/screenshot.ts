@@ -38,6 +38,8 @@ async function screenshot(): Promise<void> {
       .last();
     await answer.waitFor({ timeout: 15_000 });
     await answer.scrollIntoViewIfNeeded();
+    // A clean picture: no passing notice (a toast fades within seconds) over the card.
+    await page.getByTestId('notice').first().waitFor({ state: 'detached', timeout: 10_000 });
     await page.screenshot({ path: target });
   } finally {
     await browser.close();

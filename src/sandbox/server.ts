@@ -97,6 +97,7 @@ export async function startSandboxServer({
           String(body.channel ?? ''),
           String(body.text ?? ''),
           optionalString(body.threadTs),
+          workspace.person(body.as ?? 'me').key,
         );
         return sendJson(res, 200, { ok: true });
       case '/api/action': {
@@ -105,6 +106,7 @@ export async function startSandboxServer({
         const selected = body.selectedOption as { value?: unknown } | undefined;
         await workspace.act({
           actionId,
+          as: workspace.person(body.as ?? 'me').key,
           ...(body.view === 'home' ? { view: 'home' as const } : {}),
           ...(optionalString(body.messageId) ? { messageId: optionalString(body.messageId) } : {}),
           ...(optionalString(body.blockId) ? { blockId: optionalString(body.blockId) } : {}),
@@ -115,7 +117,7 @@ export async function startSandboxServer({
         return sendJson(res, 200, { ok: true });
       }
       case '/api/home/open':
-        await workspace.openHome();
+        await workspace.openHome(workspace.person(body.as ?? 'me').key);
         return sendJson(res, 200, { ok: true });
       case '/api/tips/run': {
         const report = await runTips();

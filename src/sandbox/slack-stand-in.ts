@@ -15,6 +15,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { APP_ID, BOT_ID, BOT_USER_ID, TEAM_ID } from './slack-ids.js';
+import { nextSlackTs } from './slack-ts.js';
 import { SocketModeStandIn } from './socket-mode-stand-in.js';
 
 export interface RecordedCall {
@@ -122,8 +123,6 @@ export class SlackStandIn extends EventEmitter {
     string,
     Array<{ fault: Fault; remaining: number; when: ((args: Record<string, unknown>) => boolean) | undefined }>
   >();
-  private nextTs = Math.floor(Date.now() / 1000);
-  private tsCounter = 0;
   private limits: Required<RateLimits> | undefined;
   private workspaceBucket: Bucket = { tokens: 0, at: 0 };
   private readonly channelBuckets = new Map<string, Bucket>();
@@ -452,9 +451,9 @@ export class SlackStandIn extends EventEmitter {
     return this.channels.get(channel)?.isMember ?? true;
   }
 
+  /** Slack's ts for a new message: the real time, always later than the last one. */
   private ts(): string {
-    this.tsCounter += 1;
-    return `${this.nextTs}.${String(this.tsCounter).padStart(6, '0')}`;
+    return nextSlackTs();
   }
 
   /** What Slack answers to a successful call, as far as the bot reads it. */

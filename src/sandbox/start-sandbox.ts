@@ -7,15 +7,19 @@
  * With the `socket` transport (SANDBOX_TRANSPORT=socket, or `npm run sandbox -- --socket`)
  * the bot runs in Socket Mode instead: it opens a WebSocket to the stand-in with an
  * app-level token, and what the page does reaches it as envelopes on that socket.
+ *
+ * With SANDBOX_ADMIN=1 (or `npm run sandbox -- --admin`) you are the workspace's admin
+ * (ADMIN_USER_IDS), for `/socialvs stats` and the usage report on the App Home; Ben never is.
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { type RunningBot, startBot } from '../bot.js';
+import { ConfigError } from '../config.js';
 import { startSandboxServer } from './server.js';
 import { SlackRequestSender } from './signed-requests.js';
 import { SlackStandIn } from './slack-stand-in.js';
 import { httpTransport, type SlackTransport, socketTransport } from './transport.js';
-import { CHANNELS, ME, SandboxWorkspace, TIP_CHANNEL } from './workspace.js';
+import { CHANNELS, ME, SandboxWorkspace, sandboxPeople, TIP_CHANNEL } from './workspace.js';
 
 export interface RunningSandbox {
   url: string;
@@ -44,15 +48,33 @@ export function transportFrom(value: string | undefined): SandboxTransport {
 
 export class SandboxTransportError extends Error {}
 
+/** SANDBOX_ADMIN: on (1, true, yes, on) or off (unset, 0, false, no, off); anything else is a mistake. */
+export function adminFrom(value: string | undefined): boolean {
+  const flag = value?.trim().toLowerCase() ?? '';
+  if (['1', 'true', 'yes', 'on'].includes(flag)) return true;
+  if (['', '0', 'false', 'no', 'off'].includes(flag)) return false;
+  throw new ConfigError(`SANDBOX_ADMIN is not valid: expected 1 or 0 (got "${value}").`);
+}
+
 export async function startSandbox(
   env: NodeJS.ProcessEnv,
-  options: { port?: number; write?: (line: string) => void; transport?: SandboxTransport } = {},
+  options: {
+    port?: number;
+    write?: (line: string) => void;
+    transport?: SandboxTransport;
+    /** You are an admin; by default as SANDBOX_ADMIN says. */
+    admin?: boolean;
+  } = {},
 ): Promise<RunningSandbox> {
   const transport = options.transport ?? transportFrom(env.SANDBOX_TRANSPORT);
+  const people = sandboxPeople({
+    locale: env.SANDBOX_LOCALE ?? 'en-US',
+    admin: options.admin ?? adminFrom(env.SANDBOX_ADMIN),
+  });
   const botToken = sandboxToken('xoxb');
   const appToken = sandboxToken('xapp');
   const standIn = await SlackStandIn.start({ expectedToken: botToken, expectedAppToken: appToken });
-  standIn.users.set(ME.id, { name: ME.name, locale: env.SANDBOX_LOCALE ?? 'en-US' });
+  for (const person of people) standIn.users.set(person.id, { name: person.name, locale: person.locale });
   for (const channel of CHANNELS) standIn.channels.set(channel.id, { name: channel.name, isMember: true });
 
   const signingSecret = randomBytes(16).toString('hex');
@@ -75,6 +97,7 @@ export async function startSandbox(
         SLACK_BOT_TOKEN: botToken,
         SLACK_API_URL: standIn.apiUrl,
         TIP_CHANNELS: TIP_CHANNEL,
+        ADMIN_USER_IDS: people.some((person) => person.admin) ? ME.id : undefined,
         ...slackEdge,
       },
       { host: '127.0.0.1', ...(options.write ? { write: options.write } : {}) },
@@ -88,10 +111,15 @@ export async function startSandbox(
     transport === 'socket'
       ? socketTransport(standIn.socketMode)
       : httpTransport(new SlackRequestSender(`http://127.0.0.1:${bot.port}/slack/events`, signingSecret));
-  const workspace = new SandboxWorkspace(standIn, slack, async () => {
-    const subscriptions = await bot.store.listSubscriptions();
-    return new Set(subscriptions.filter((s) => !s.pausedReason).map((s) => s.channelId));
-  });
+  const workspace = new SandboxWorkspace(
+    standIn,
+    slack,
+    async () => {
+      const subscriptions = await bot.store.listSubscriptions();
+      return new Set(subscriptions.filter((s) => !s.pausedReason).map((s) => s.channelId));
+    },
+    people,
+  );
   await workspace.refreshSubscriptions();
 
   let server: Server;

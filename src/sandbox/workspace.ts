@@ -1,21 +1,54 @@
 /**
- * The sandbox's Slack: a couple of channels and a DM, the messages in them, and the App
- * Home. What the user does on the page becomes what Slack would send the bot (a
- * slash command, an app_mention or message.im event, a block_actions payload); what the
- * bot sends back (Web API calls and response_url posts, seen by the stand-in) becomes
- * messages here. The page renders this state.
+ * The sandbox's Slack: a couple of channels, each person's DM with the bot, the messages in
+ * them, and each person's App Home. Two people share it: you, and Ben, whom the page can act
+ * as, so that what one person's press does to a card others see can be tried. What a person
+ * does on the page becomes what Slack would send the bot (a slash command, an app_mention or
+ * message.im event, a block_actions payload); what the bot sends back (Web API calls and
+ * response_url posts, seen by the stand-in) becomes messages here, an ephemeral one marked
+ * with the one person who may see it. The page renders this state.
  */
 import { EventEmitter } from 'node:events';
 import { BOT_USER_ID, type RecordedCall, type ResponseUrlPost, type SlackStandIn } from './slack-stand-in.js';
+import { nextSlackTs } from './slack-ts.js';
 import type { SlackTransport } from './transport.js';
 
 export const ME = { id: 'U0SANDBOXME', name: 'you' } as const;
+/** The second person: a colleague in the same channels, who reads Slack in German. */
+export const BEN = { id: 'U0SANDBOXBEN', name: 'Ben', locale: 'de-DE' } as const;
 export const BOT = { id: BOT_USER_ID, name: 'SocialVS' } as const;
-export const CHANNELS = [
-  { id: 'C0SANDBOXGEN', name: 'general', kind: 'channel' as const },
-  { id: 'C0SANDBOXMKT', name: 'marketing', kind: 'channel' as const },
-  { id: 'D0SANDBOXDM', name: BOT.name, kind: 'dm' as const },
+export const CHANNELS: ReadonlyArray<{
+  id: string;
+  name: string;
+  kind: 'channel' | 'dm';
+  /** For a DM: the person whose conversation with the bot it is. */
+  with?: string;
+}> = [
+  { id: 'C0SANDBOXGEN', name: 'general', kind: 'channel' },
+  { id: 'C0SANDBOXMKT', name: 'marketing', kind: 'channel' },
+  { id: 'D0SANDBOXDM', name: BOT.name, kind: 'dm', with: ME.id },
+  { id: 'D0SANDBOXBEN', name: BOT.name, kind: 'dm', with: BEN.id },
 ];
+
+/** Who does something on the page: `me` (you) or `ben`. */
+export type PersonKey = 'me' | 'ben';
+
+export interface SandboxPerson {
+  key: PersonKey;
+  id: string;
+  name: string;
+  /** The locale Slack reports for the person (users.info), and the page's reading language for them. */
+  locale: string;
+  /** In ADMIN_USER_IDS: may run `/socialvs stats` and sees the usage report on the App Home. */
+  admin: boolean;
+}
+
+/** You (with the locale and admin rights the sandbox was started with) and Ben (never an admin). */
+export function sandboxPeople(me: { locale: string; admin: boolean }): SandboxPerson[] {
+  return [
+    { key: 'me', id: ME.id, name: ME.name, ...me },
+    { key: 'ben', id: BEN.id, name: BEN.name, locale: BEN.locale, admin: false },
+  ];
+}
 /** The channel that starts subscribed to the daily tip. */
 export const TIP_CHANNEL = 'C0SANDBOXMKT';
 
@@ -24,11 +57,13 @@ export interface SandboxMessage {
   channel: string;
   ts: string;
   threadTs: string | null;
-  author: 'me' | 'bot';
+  author: PersonKey | 'bot';
   authorName: string;
   text: string;
   blocks: unknown[] | null;
   ephemeral: boolean;
+  /** For an ephemeral message: the user id of the one person who sees it. */
+  visibleTo: string | null;
   /** For a slash command's reply: what the user ran. */
   command: string | null;
 }
@@ -41,16 +76,23 @@ export interface SandboxNotice {
 
 export interface SandboxState {
   me: typeof ME;
+  people: SandboxPerson[];
   bot: typeof BOT;
-  channels: Array<{ id: string; name: string; kind: 'channel' | 'dm'; subscribed: boolean }>;
+  channels: Array<{ id: string; name: string; kind: 'channel' | 'dm'; with?: string; subscribed: boolean }>;
   messages: SandboxMessage[];
-  home: { blocks: unknown[] } | null;
+  /** Each person's App Home, by user id, once the bot has published it. */
+  homes: Record<string, { blocks: unknown[] }>;
   notices: SandboxNotice[];
 }
 
-/** Where a response_url's posts go: the channel, and the message a button was on. */
+/**
+ * Where a response_url's posts go: the channel (and thread) of the command or the button,
+ * the message a button was on, and who acted, the only one to see an ephemeral answer.
+ */
 interface ResponseTarget {
   channel: string;
+  userId: string;
+  threadTs?: string | null;
   messageId?: string;
   command?: string;
 }
@@ -61,7 +103,7 @@ const MAX_TEXT = 4000;
 export class SandboxWorkspace extends EventEmitter {
   private readonly messages: SandboxMessage[] = [];
   private readonly targets = new Map<string, ResponseTarget>();
-  private home: { blocks: unknown[] } | null = null;
+  private readonly homes: Record<string, { blocks: unknown[] }> = {};
   private notices: SandboxNotice[] = [];
   private counter = 0;
   private subscribed: () => Promise<Set<string>>;
@@ -72,6 +114,7 @@ export class SandboxWorkspace extends EventEmitter {
     /** Signed HTTP requests or Socket Mode envelopes (transport.ts): the workspace doesn't mind which. */
     private readonly slack: SlackTransport,
     subscribedChannels: () => Promise<Set<string>>,
+    private readonly people: SandboxPerson[] = sandboxPeople({ locale: 'en-US', admin: false }),
   ) {
     super();
     this.subscribed = subscribedChannels;
@@ -87,10 +130,11 @@ export class SandboxWorkspace extends EventEmitter {
   state(): SandboxState {
     return {
       me: ME,
+      people: this.people,
       bot: BOT,
       channels: CHANNELS.map((channel) => ({ ...channel, subscribed: this.subscribedNow.has(channel.id) })),
       messages: this.messages,
-      home: this.home,
+      homes: this.homes,
       notices: this.notices,
     };
   }
@@ -100,32 +144,44 @@ export class SandboxWorkspace extends EventEmitter {
     this.changed();
   }
 
-  /** What the user typed in a channel's (or a thread's) message box. */
-  async send(channel: string, rawText: string, threadTs?: string): Promise<void> {
+  /** The person a page request acts as: you unless it names Ben. */
+  person(key: unknown = 'me'): SandboxPerson {
+    const person = this.people.find((candidate) => candidate.key === key);
+    if (!person) throw new SandboxInputError('unknown person: act as me or ben');
+    return person;
+  }
+
+  /** What a person typed in a channel's (or a thread's) message box. */
+  async send(channel: string, rawText: string, threadTs?: string, as: PersonKey = 'me'): Promise<void> {
+    const person = this.person(as);
     const known = CHANNELS.find((candidate) => candidate.id === channel);
-    if (!known) throw new SandboxInputError('unknown channel');
+    if (!known || (known.with !== undefined && known.with !== person.id)) {
+      throw new SandboxInputError('unknown channel');
+    }
     const text = rawText.slice(0, MAX_TEXT);
     if (!text.trim()) throw new SandboxInputError('type a message first');
 
     const command = /^\/socialvs(?:\s+|$)([\s\S]*)$/i.exec(text.trim());
     if (command) {
       const responseUrl = this.standIn.responseUrl();
-      this.targets.set(idOf(responseUrl), { channel, command: text.trim() });
+      this.targets.set(idOf(responseUrl), { channel, userId: person.id, command: text.trim() });
       const inAck = await this.slack.slashCommand({
         text: escapeTyped((command[1] ?? '').trim()),
-        userId: ME.id,
-        userName: ME.name,
+        userId: person.id,
+        userName: person.name,
         channelId: channel,
         channelName: known.kind === 'dm' ? 'directmessage' : known.name,
         responseUrl,
       });
       // The answer usually rides on the acknowledgement; Slack shows it as it would a response.
       if (inAck) this.onResponse({ id: idOf(responseUrl), body: inAck, at: Date.now() });
+      // A subscribe or unsubscribe shows on the channel's badge at once.
+      await this.refreshSubscriptions();
       return;
     }
     if (text.trim().startsWith('/')) throw new SandboxInputError('the only slash command here is /socialvs');
 
-    const ts = this.nextTs();
+    const ts = nextSlackTs();
     const mentioned = /^\s*@socialvs\b/i.test(text);
     // Slack escapes what was typed, then writes its own markup for the mention it recognised.
     const escaped = escapeTyped(text);
@@ -134,11 +190,12 @@ export class SandboxWorkspace extends EventEmitter {
       channel,
       ts,
       threadTs: threadTs ?? null,
-      author: 'me',
-      authorName: ME.name,
+      author: person.key,
+      authorName: person.name,
       text: shown,
       blocks: null,
       ephemeral: false,
+      visibleTo: null,
       command: null,
     });
     // A DM arrives as message.im, a mention as app_mention; the rest of the event is the same.
@@ -147,7 +204,7 @@ export class SandboxWorkspace extends EventEmitter {
       await this.slack.event({
         ...kind,
         channel,
-        user: ME.id,
+        user: person.id,
         text: shown,
         ts,
         event_ts: ts,
@@ -158,29 +215,43 @@ export class SandboxWorkspace extends EventEmitter {
     // channels:history scope), so neither do we.
   }
 
-  /** A button (or select) pressed on a message, or on the home tab. */
+  /** A button (or select) pressed on a message, or on the home tab, by you or Ben. */
   async act(input: {
     messageId?: string;
     view?: 'home';
     actionId: string;
     blockId?: string;
     value?: string;
+    as?: PersonKey;
   }): Promise<void> {
+    const person = this.person(input.as);
     const pressed = {
       actionId: input.actionId,
       ...(input.value === undefined ? {} : { value: input.value }),
       ...(input.blockId ? { blockId: input.blockId } : {}),
-      userId: ME.id,
-      userName: ME.name,
+      userId: person.id,
+      userName: person.name,
     };
     if (input.view === 'home') {
-      await this.slack.blockAction({ ...pressed, container: { type: 'view', viewId: 'V0SANDBOXHOME' } });
+      await this.slack.blockAction({
+        ...pressed,
+        container: { type: 'view', viewId: `V0SANDBOXHOME${person.key.toUpperCase()}` },
+      });
+      await this.refreshSubscriptions();
       return;
     }
     const message = this.messages.find((candidate) => candidate.id === input.messageId);
-    if (!message) throw new SandboxInputError('that message is gone');
+    // Someone else's ephemeral message is not there for this person to press.
+    if (!message || (message.visibleTo !== null && message.visibleTo !== person.id)) {
+      throw new SandboxInputError('that message is gone');
+    }
     const responseUrl = this.standIn.responseUrl();
-    this.targets.set(idOf(responseUrl), { channel: message.channel, messageId: message.id });
+    this.targets.set(idOf(responseUrl), {
+      channel: message.channel,
+      userId: person.id,
+      threadTs: message.threadTs,
+      messageId: message.id,
+    });
     await this.slack.blockAction({
       ...pressed,
       channelId: message.channel,
@@ -189,13 +260,14 @@ export class SandboxWorkspace extends EventEmitter {
     });
   }
 
-  /** The user opened the App Home tab. */
-  async openHome(): Promise<void> {
-    const ts = this.nextTs();
+  /** A person opened their App Home tab. */
+  async openHome(as: PersonKey = 'me'): Promise<void> {
+    const person = this.person(as);
+    const ts = nextSlackTs();
     await this.slack.event({
       type: 'app_home_opened',
-      user: ME.id,
-      channel: 'D0SANDBOXDM',
+      user: person.id,
+      channel: dmWith(person.id),
       tab: 'home',
       event_ts: ts,
     });
@@ -206,12 +278,12 @@ export class SandboxWorkspace extends EventEmitter {
     const args = call.args;
     const channelArg = typeof args.channel === 'string' ? args.channel : '';
     // A post to a user id lands in the bot's DM with that user (the Messages tab).
-    const channel = channelArg === ME.id ? 'D0SANDBOXDM' : channelArg;
+    const channel = dmWith(channelArg) ?? channelArg;
     const blocks = Array.isArray(args.blocks) ? args.blocks : null;
     const text = typeof args.text === 'string' ? args.text : '';
     switch (call.method) {
       case 'chat.postMessage': {
-        const ts = typeof call.result?.ts === 'string' ? call.result.ts : this.nextTs();
+        const ts = typeof call.result?.ts === 'string' ? call.result.ts : nextSlackTs();
         const threadTs = typeof args.thread_ts === 'string' ? args.thread_ts : null;
         this.add({
           channel,
@@ -222,6 +294,7 @@ export class SandboxWorkspace extends EventEmitter {
           text,
           blocks,
           ephemeral: false,
+          visibleTo: null,
           command: null,
         });
         void this.refreshSubscriptions();
@@ -230,13 +303,14 @@ export class SandboxWorkspace extends EventEmitter {
       case 'chat.postEphemeral':
         this.add({
           channel,
-          ts: this.nextTs(),
-          threadTs: null,
+          ts: typeof call.result?.message_ts === 'string' ? call.result.message_ts : nextSlackTs(),
+          threadTs: typeof args.thread_ts === 'string' ? args.thread_ts : null,
           author: 'bot',
           authorName: BOT.name,
           text,
           blocks,
           ephemeral: true,
+          visibleTo: typeof args.user === 'string' ? args.user : null,
           command: null,
         });
         break;
@@ -253,8 +327,9 @@ export class SandboxWorkspace extends EventEmitter {
         break;
       case 'views.publish': {
         const view = args.view as { blocks?: unknown[] } | undefined;
-        if (args.user_id === ME.id && Array.isArray(view?.blocks)) {
-          this.home = { blocks: view.blocks };
+        const userId = typeof args.user_id === 'string' ? args.user_id : '';
+        if (this.people.some((person) => person.id === userId) && Array.isArray(view?.blocks)) {
+          this.homes[userId] = { blocks: view.blocks };
           this.changed();
         }
         break;
@@ -281,21 +356,28 @@ export class SandboxWorkspace extends EventEmitter {
       return;
     }
     const ephemeral = body.response_type !== 'in_channel';
+    // Where the button was: an answer to a press in a thread stays in that thread.
     this.add({
       channel: target.channel,
-      ts: this.nextTs(),
-      threadTs: null,
+      ts: nextSlackTs(),
+      threadTs: target.threadTs ?? null,
       author: 'bot',
       authorName: BOT.name,
       text,
       blocks,
       ephemeral,
+      visibleTo: ephemeral ? target.userId : null,
       command: target.command ?? null,
     });
+    // An answer that came late (a subscribe that posted first, say) changes the badge too.
+    void this.refreshSubscriptions();
   }
 
+  /** Keeps the messages in ts order, as Slack shows them, whichever arrived first. */
   private add(message: Omit<SandboxMessage, 'id'>): void {
-    this.messages.push({ ...message, id: this.nextId('m') });
+    let index = this.messages.length;
+    while (index > 0 && compareTs(this.messages[index - 1]?.ts ?? '', message.ts) > 0) index -= 1;
+    this.messages.splice(index, 0, { ...message, id: this.nextId('m') });
     if (this.messages.length > MAX_MESSAGES) this.messages.splice(0, this.messages.length - MAX_MESSAGES);
     this.changed();
   }
@@ -309,11 +391,6 @@ export class SandboxWorkspace extends EventEmitter {
   private nextId(prefix: string): string {
     this.counter += 1;
     return `${prefix}${this.counter}`;
-  }
-
-  private nextTs(): string {
-    this.counter += 1;
-    return `${Math.floor(Date.now() / 1000)}.${String(this.counter).padStart(6, '0')}`;
   }
 
   private changed(): void {
@@ -331,6 +408,19 @@ export class SandboxInputError extends Error {}
  */
 function escapeTyped(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The bot's DM with a person of the sandbox, or undefined for any other id. */
+function dmWith(userId: string): string | undefined {
+  return CHANNELS.find((channel) => channel.kind === 'dm' && channel.with === userId)?.id;
+}
+
+/** Orders two Slack ts ("seconds.micros"), which a float can't hold exactly. */
+function compareTs(a: string, b: string): number {
+  const [aSeconds = '', aMicros = ''] = a.split('.');
+  const [bSeconds = '', bMicros = ''] = b.split('.');
+  const seconds = Number(aSeconds) - Number(bSeconds);
+  return seconds !== 0 ? seconds : aMicros.padEnd(6, '0').localeCompare(bMicros.padEnd(6, '0'));
 }
 
 function idOf(responseUrl: string): string {

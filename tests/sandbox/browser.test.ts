@@ -3,13 +3,14 @@
  * what a newcomer does in their first minute. The browser is found as `npm run screenshot`
  * finds it (src/sandbox/find-browser.ts). Without one these tests are skipped, saying so in one
  * line, except in CI (CI=true), where a missing browser fails the run: .ci/run installs
- * Debian's Chromium. Nothing here writes into the repository.
+ * Debian's Chromium. Nothing here writes into the repository. The sandbox runs with you as
+ * its admin (SANDBOX_ADMIN=1); Ben, the second person, is not one.
  */
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/knowledge/ui-strings.js';
 import {
   BROWSER_ARGS,
@@ -49,12 +50,34 @@ function cardTitled(title: string) {
     .last();
 }
 
+/** The messages of the channel shown in the main pane (not of a thread), whose header reads `title`. */
+function channelCards(title: string) {
+  return page
+    .getByTestId('message-list')
+    .getByTestId('message')
+    .filter({ has: page.locator('[data-block-type="header"]', { hasText: title }) });
+}
+
+/** Acts from now on as `who` (you are `me`), with the page's "Act as" control. */
+async function actAs(who: 'me' | 'ben'): Promise<void> {
+  await page.getByTestId('person-select').selectOption(who);
+}
+
+/** A time of day as the page shows it to an en-US reader, spaces made plain. */
+function shownTime(ts: string): string {
+  const time = new Date(Number.parseFloat(ts) * 1000).toLocaleTimeString('en-US', {
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+  return time.replace(/\s/g, ' ');
+}
+
 describe.skipIf(skip)('the sandbox in a browser', () => {
   beforeAll(async () => {
     if (!executablePath) throw new Error(`CI needs a browser for this test: ${HOW_TO_GET_A_BROWSER}`);
     sandbox = await startSandbox(
       // QUIZ_DAY off: the tip job below must post a tip, whatever weekday the suite runs on.
-      { SANDBOX_DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'warn', QUIZ_DAY: 'off' },
+      { SANDBOX_DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'warn', QUIZ_DAY: 'off', SANDBOX_ADMIN: '1' },
       { port: 0, write: () => undefined },
     );
     browser = await chromium.launch({ executablePath, headless: true, args: BROWSER_ARGS });
@@ -70,6 +93,11 @@ describe.skipIf(skip)('the sandbox in a browser', () => {
   afterAll(async () => {
     await browser?.close();
     await sandbox?.stop();
+  });
+
+  // Each test starts as you, whatever the one before did.
+  afterEach(async () => {
+    if (page && (await page.getByTestId('person-select').inputValue()) !== 'me') await actAs('me');
   });
 
   it('answers /socialvs in English with the comparison card, visible only to me', async () => {
@@ -110,6 +138,32 @@ describe.skipIf(skip)('the sandbox in a browser', () => {
       .toBe(1);
   });
 
+  it('shows a question before its reply, each with its own time', async () => {
+    const sentAt = Math.floor(Date.now() / 1000);
+    await say('@SocialVS what is the ROI difference?');
+    const thread = page.getByTestId('thread-pane');
+    const reply = thread
+      .getByTestId('message')
+      .filter({ has: page.locator('[data-block-type="header"]', { hasText: titleOf('roi', 'en') }) });
+    await expect.poll(() => reply.count()).toBe(1);
+    const [question, answer] = await thread.getByTestId('message').all();
+    expect(await question?.getAttribute('data-author')).toBe('me');
+    expect(await question?.textContent()).toContain('what is the ROI difference?');
+    expect(await answer?.getAttribute('data-author')).toBe('bot');
+    const questionTs = (await question?.getAttribute('data-ts')) ?? '';
+    const answerTs = (await answer?.getAttribute('data-ts')) ?? '';
+    // Each carries the time it was sent: the question's is not before it was typed, the reply's is later.
+    expect(Number.parseFloat(questionTs)).toBeGreaterThanOrEqual(sentAt);
+    expect(Number.parseFloat(answerTs)).toBeGreaterThan(Number.parseFloat(questionTs));
+    expect((await question?.locator('.message-time').textContent())?.replace(/\s/g, ' ')).toBe(
+      shownTime(questionTs),
+    );
+    expect((await answer?.locator('.message-time').textContent())?.replace(/\s/g, ' ')).toBe(
+      shownTime(answerTs),
+    );
+    await page.getByTestId('close-thread').click();
+  });
+
   it('shows what a user typed as text, never as markup', async () => {
     await say('/socialvs <img src=x onerror=alert(1)> <script>alert(2)</script> order pizza');
     const noMatch = cardTitled(translate(kb.ui, 'en', 'nomatch.header'));
@@ -119,10 +173,138 @@ describe.skipIf(skip)('the sandbox in a browser', () => {
     expect(dialogs).toEqual([]);
   });
 
+  it('Ben’s ▶ and 👍 on a card shared in the channel leave it as it was and answer Ben alone', async () => {
+    await say('/socialvs what is the ROI difference?');
+    await channelCards(titleOf('roi', 'en')).last().locator('[data-action-id="topic_share"]').click();
+    const shared = channelCards(titleOf('roi', 'en')).and(page.locator(':not([data-ephemeral])'));
+    await expect.poll(() => shared.count()).toBe(1);
+    // The card itself; its time is shown in each reader's own way.
+    const card = () => shared.locator('.blocks').textContent();
+    const before = await card();
+    const onlyForReader = page
+      .getByTestId('message-list')
+      .getByTestId('message')
+      .and(page.locator('[data-ephemeral="true"]'));
+
+    await actAs('ben');
+    expect(await onlyForReader.count()).toBe(0);
+    await shared.locator('[data-action-id="topic_next"]').click();
+    const privately = channelCards(titleOf('ask-or-tell', 'en'));
+    await expect.poll(() => privately.count()).toBe(1);
+    expect(await privately.getAttribute('data-ephemeral')).toBe('true');
+    expect(await privately.textContent()).toContain('Only visible to you');
+    // The channel's message is as it was: same topic, same words, for everyone.
+    expect(await shared.count()).toBe(1);
+    expect(await card()).toBe(before);
+
+    await shared.locator('[data-action-id="feedback_up"]').click();
+    await expect.poll(() => onlyForReader.count()).toBe(2);
+    expect(await onlyForReader.last().textContent()).toContain('👍');
+    expect(await card()).toBe(before);
+    const bensOwn = [
+      await privately.getAttribute('data-message-id'),
+      await onlyForReader.last().getAttribute('data-message-id'),
+    ];
+
+    // What the bot showed Ben alone, you don't see.
+    await actAs('me');
+    await expect.poll(() => privately.count()).toBe(0);
+    for (const id of bensOwn) expect(await page.locator(`[data-message-id="${id}"]`).count()).toBe(0);
+    expect(await card()).toBe(before);
+  });
+
+  it('Ben’s ▶ on the reply to your mention leaves it as it was and shows Ben the next topic in the thread', async () => {
+    await say('@SocialVS what is the ROI difference?');
+    const thread = page.getByTestId('thread-pane');
+    const reply = thread
+      .getByTestId('message')
+      .filter({ has: page.locator('[data-block-type="header"]', { hasText: titleOf('roi', 'en') }) });
+    await expect.poll(() => reply.count()).toBe(1);
+    const card = () => reply.locator('.blocks').textContent();
+    const before = await card();
+
+    await actAs('ben');
+    await page.getByTestId('message-list').getByTestId('open-thread').last().click();
+    await expect.poll(() => reply.count()).toBe(1);
+    await reply.locator('[data-action-id="topic_next"]').click();
+    const privately = thread
+      .getByTestId('message')
+      .filter({ has: page.locator('[data-block-type="header"]', { hasText: titleOf('ask-or-tell', 'en') }) });
+    await expect.poll(() => privately.count()).toBe(1);
+    expect(await privately.getAttribute('data-ephemeral')).toBe('true');
+    expect(await reply.getAttribute('data-ephemeral')).toBeNull();
+    expect(await card()).toBe(before);
+
+    await actAs('me');
+    await page.getByTestId('message-list').getByTestId('open-thread').last().click();
+    await expect.poll(() => reply.count()).toBe(1);
+    expect(await privately.count()).toBe(0);
+    expect(await card()).toBe(before);
+    await page.getByTestId('close-thread').click();
+  });
+
+  it('you, the admin, get the usage report; Ben gets the admins-only line', async () => {
+    const header = (language: 'en' | 'de') =>
+      translate(kb.ui, language, 'stats.header', { period: '' }).replace(/\s*$/, '');
+    await say('/socialvs stats');
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('message')
+          .filter({ hasText: header('en') })
+          .count(),
+      )
+      .toBe(1);
+    await actAs('ben');
+    await say('/socialvs stats');
+    const refused = page.getByTestId('message').filter({ hasText: translate(kb.ui, 'de', 'stats.refused') });
+    await expect.poll(() => refused.count()).toBe(1);
+    expect(
+      await page
+        .getByTestId('message')
+        .filter({ hasText: header('de') })
+        .count(),
+    ).toBe(0);
+    await actAs('me');
+  });
+
+  it('a channel subscribed from the page shows its badge and Run tip job now at once', async () => {
+    const general = page.locator('[data-testid="channel-link"][data-channel-id="C0SANDBOXGEN"]');
+    expect(await general.locator('.badge').count()).toBe(0);
+    expect(await page.getByTestId('run-tips').count()).toBe(0);
+    await say('/socialvs subscribe');
+    await expect.poll(() => general.locator('.badge').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('run-tips').count()).toBe(1);
+  });
+
   it('runs the tip job for the subscribed channel and shows the tip card', async () => {
     await page.getByText('marketing', { exact: false }).first().click();
     await page.getByTestId('run-tips').click();
     await expect.poll(() => cardTitled(translate(kb.ui, 'en', 'tip.header')).count()).toBe(1);
+  });
+
+  it('does not show a notice again after a reload', async () => {
+    await expect.poll(() => page.getByTestId('notice').count()).toBeGreaterThan(0);
+    await page.reload();
+    // The first state is rendered when the channels and messages are.
+    await expect.poll(() => page.getByTestId('message').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('channel-link').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('notice').count()).toBe(0);
+  });
+
+  it('renders a date in the reader’s language', async () => {
+    await page.getByText('marketing', { exact: false }).first().click();
+    await actAs('ben');
+    await say('/socialvs status');
+    const date = page.getByTestId('message').last().locator('.md-date').first();
+    await expect.poll(() => date.count()).toBe(1);
+    // Ben reads Slack in German: day.month.year, a 24-hour clock.
+    expect(await date.getAttribute('title')).toMatch(/^\d{1,2}\.\d{1,2}\.\d{4}, \d{2}:\d{2}:\d{2}$/);
+    await actAs('me');
+    await say('/socialvs status');
+    const mine = page.getByTestId('message').last().locator('.md-date').first();
+    await expect.poll(() => mine.count()).toBe(1);
+    expect(await mine.getAttribute('title')).toMatch(/^\d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2}:\d{2}\s[AP]M$/);
   });
 
   it('raised no script errors', () => {

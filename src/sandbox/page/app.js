@@ -107,7 +107,8 @@ function decodeEntities(text) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Slack dates: <!date^1700000000^{date_short_pretty} {time}|fallback>
+// Slack dates: <!date^1700000000^{date_short_pretty} {time}|fallback>, in the reader's language
+// (the locale Slack has for the person the page acts as), as Slack renders them
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -119,12 +120,12 @@ function prettyDay(date) {
   const startOf = (d) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
   const days = Math.round((startOf(date) - startOf(new Date())) / DAY_MS);
   if (days < -1 || days > 1) return null;
-  return capitalise(new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }).format(days, 'day'));
+  return capitalise(new Intl.RelativeTimeFormat(readerLocale(), { numeric: 'auto' }).format(days, 'day'));
 }
 
 function agoText(date) {
   const seconds = Math.round((date.getTime() - Date.now()) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const rtf = new Intl.RelativeTimeFormat(readerLocale(), { numeric: 'auto' });
   const steps = [
     [60, 'second', 1],
     [3600, 'minute', 60],
@@ -150,15 +151,17 @@ function formatDateToken(date, token) {
     case 'date':
     case 'date_short':
     case 'date_long':
-      return date.toLocaleString(undefined, dateOptions[token]);
+      return date.toLocaleString(readerLocale(), dateOptions[token]);
     case 'date_pretty':
     case 'date_short_pretty':
     case 'date_long_pretty':
-      return prettyDay(date) ?? date.toLocaleString(undefined, dateOptions[token.replace('_pretty', '')]);
+      return (
+        prettyDay(date) ?? date.toLocaleString(readerLocale(), dateOptions[token.replace('_pretty', '')])
+      );
     case 'time':
-      return date.toLocaleString(undefined, { hour: 'numeric', minute: '2-digit' });
+      return date.toLocaleString(readerLocale(), { hour: 'numeric', minute: '2-digit' });
     case 'time_secs':
-      return date.toLocaleString(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit' });
+      return date.toLocaleString(readerLocale(), { hour: 'numeric', minute: '2-digit', second: '2-digit' });
     case 'ago':
       return agoText(date);
     default:
@@ -175,7 +178,7 @@ function renderSlackDate(parts, fallback) {
     const date = new Date(Number(epochText) * 1000);
     if (Number.isNaN(date.getTime())) throw new Error('bad epoch');
     shown = format.replace(/\{([a-z_]+)\}/g, (_match, token) => formatDateToken(date, token));
-    full = date.toLocaleString();
+    full = date.toLocaleString(readerLocale());
   } catch {
     shown = fallback ?? epochText ?? '';
   }
@@ -202,7 +205,8 @@ const SLACK_TOKEN = /<([^<>\n]*)>/g;
 function userName(id) {
   if (state?.bot && id === state.bot.id) return state.bot.name;
   if (state?.me && id === state.me.id) return state.me.name;
-  return id;
+  const person = state?.people?.find((p) => p.id === id);
+  return person ? person.name : id;
 }
 
 function channelName(id) {
@@ -450,7 +454,7 @@ function confirmed(element) {
 async function sendAction(target, payload, control) {
   control.disabled = true;
   control.classList.add('busy');
-  const result = await postJson('/api/action', { ...target, ...payload });
+  const result = await postJson('/api/action', asActing({ ...target, ...payload }));
   control.disabled = false;
   control.classList.remove('busy');
   if (!result.ok) showNotice(result.error || 'The action failed', 'warn');
@@ -685,7 +689,7 @@ const isReply = (message) =>
 
 /** Top-level messages of a channel and their replies, keyed by the parent's ts. */
 function channelThreads(channelId) {
-  const inChannel = (state?.messages ?? []).filter((m) => m.channel === channelId);
+  const inChannel = (state?.messages ?? []).filter((m) => m.channel === channelId && shownToReader(m));
   const parents = new Set(inChannel.filter((m) => !isReply(m)).map((m) => m.ts));
   const top = [];
   const replies = new Map();
@@ -707,12 +711,13 @@ function currentChannel() {
 
 function defaultView() {
   const channels = state?.channels ?? [];
-  const first = channels.find((c) => c.kind === 'channel') ?? channels[0];
+  const first = channels.find((c) => c.kind === 'channel') ?? channels.find(isReadersChannel);
   return first ? { kind: 'channel', id: first.id } : { kind: 'home' };
 }
 
 function messageCount(channelId) {
-  return (state?.messages ?? []).filter((m) => m.channel === channelId && !isReply(m)).length;
+  const shown = (state?.messages ?? []).filter((m) => m.channel === channelId && shownToReader(m));
+  return shown.filter((m) => !isReply(m)).length;
 }
 
 function mentionsBot(text) {
@@ -730,7 +735,7 @@ function autoOpenThreads() {
       const list = replies.get(message.ts) ?? [];
       const before = replyCounts.get(message.id) ?? 0;
       replyCounts.set(message.id, list.length);
-      if (firstState || message.author !== 'me' || list.length === 0) continue;
+      if (firstState || message.author !== actingAs || list.length === 0) continue;
       const watched =
         mentionWatch && mentionWatch.channel === channel.id && !mentionWatch.known.has(message.id);
       const grew = list.length > before && list[list.length - 1].author === 'bot';
@@ -748,8 +753,9 @@ function handleNotices() {
   const notices = Array.isArray(state.notices) ? state.notices : [];
   const fresh = notices.filter((notice) => !shownNotices.has(notice.id));
   for (const notice of notices) shownNotices.add(notice.id);
-  // On the first state, only the latest few: not the whole history again after a reload.
-  for (const notice of firstState ? fresh.slice(-3) : fresh) showNotice(notice.text, notice.level);
+  // A notice is news once: the first state (a reload) brings only old ones, not shown again.
+  if (firstState) return;
+  for (const notice of fresh) showNotice(notice.text, notice.level);
 }
 
 function onState(next) {
@@ -757,7 +763,10 @@ function onState(next) {
   state = next;
   state.channels = Array.isArray(state.channels) ? state.channels : [];
   state.messages = Array.isArray(state.messages) ? state.messages : [];
-  if (!view || (view.kind === 'channel' && !state.channels.some((c) => c.id === view.id))) {
+  if (
+    !view ||
+    (view.kind === 'channel' && !state.channels.some((c) => c.id === view.id && isReadersChannel(c)))
+  ) {
     view = defaultView();
   }
   if (firstState) {
@@ -771,6 +780,86 @@ function onState(next) {
 }
 
 // ---------------------------------------------------------------------------------------
+// People: the page acts as you or as Ben, and shows what that person would see in Slack
+
+/** The key of the person the page acts as: 'me' (you) or 'ben'. */
+let actingAs = 'me';
+
+function actingPerson() {
+  const people = Array.isArray(state?.people) ? state.people : [];
+  return people.find((p) => p.key === actingAs) ?? people[0] ?? { key: 'me', id: state?.me?.id, name: 'you' };
+}
+
+/** The language dates and times are shown in: the acting person's Slack locale. */
+function readerLocale() {
+  const locale = actingPerson().locale;
+  try {
+    return locale ? Intl.getCanonicalLocales(locale)[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An ephemeral message is there only for the person it is for, as in Slack. */
+function shownToReader(message) {
+  return !message.ephemeral || !message.visibleTo || message.visibleTo === actingPerson().id;
+}
+
+/** Channels, and only the acting person's own DM with the bot. */
+function isReadersChannel(channel) {
+  return channel.kind !== 'dm' || !channel.with || channel.with === actingPerson().id;
+}
+
+function asActing(body) {
+  return { ...body, as: actingAs };
+}
+
+function avatarKind(author) {
+  if (author === 'bot') return 'bot';
+  return author === 'ben' ? 'ben' : 'me';
+}
+
+function renderPersonSwitch() {
+  const select = byId('person-select');
+  const people = Array.isArray(state.people) ? state.people : [];
+  const options = people.map((person) => {
+    const option = el(
+      'option',
+      null,
+      person.key === 'me' ? `you${person.admin ? ' (admin)' : ''}` : person.name,
+    );
+    option.value = person.key;
+    option.selected = person.key === actingAs;
+    return option;
+  });
+  if (select.options.length !== options.length || document.activeElement !== select) {
+    select.replaceChildren(...options);
+  }
+  // What tells the people apart: the language Slack shows them dates in, and admin rights.
+  const person = actingPerson();
+  const locale = person.locale ? `Locale ${person.locale}` : 'Try the bot, no Slack needed';
+  byId('me-name').textContent = person.admin ? `${locale} · workspace admin` : locale;
+}
+
+/** Acts as another person: their DM, their Home, their ephemeral messages. */
+function switchPerson(key) {
+  if (!state?.people?.some((p) => p.key === key) || key === actingAs) return;
+  actingAs = key;
+  openThread = null;
+  mentionWatch = null;
+  const channel = currentChannel();
+  if (view?.kind === 'home') {
+    selectView({ kind: 'home' });
+    return;
+  }
+  if (channel && !isReadersChannel(channel)) {
+    const ownDm = state.channels.find((c) => c.kind === 'dm' && isReadersChannel(c));
+    view = ownDm ? { kind: 'channel', id: ownDm.id } : defaultView();
+  }
+  render();
+}
+
+// ---------------------------------------------------------------------------------------
 // Rendering
 
 function formatTime(ts) {
@@ -779,9 +868,14 @@ function formatTime(ts) {
   const date = new Date(seconds * 1000);
   const sameDay = date.toDateString() === new Date().toDateString();
   const short = sameDay
-    ? date.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })
-    : date.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
-  return { short, full: date.toLocaleString() };
+    ? date.toLocaleTimeString(readerLocale(), { hour: 'numeric', minute: '2-digit' })
+    : date.toLocaleString(readerLocale(), {
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+      });
+  return { short, full: date.toLocaleString(readerLocale()) };
 }
 
 function initial(name) {
@@ -794,13 +888,14 @@ function renderMessage(message, options = {}) {
   node.dataset.testid = 'message';
   node.dataset.messageId = String(message.id);
   node.dataset.author = String(message.author);
+  node.dataset.ts = String(message.ts);
   if (message.ephemeral) {
     node.dataset.ephemeral = 'true';
     node.classList.add('message-ephemeral');
   }
   try {
     const authorName = message.authorName || (message.author === 'bot' ? state?.bot?.name : state?.me?.name);
-    const avatar = el('div', `avatar avatar-${message.author === 'bot' ? 'bot' : 'me'}`, initial(authorName));
+    const avatar = el('div', `avatar avatar-${avatarKind(message.author)}`, initial(authorName));
     avatar.setAttribute('aria-hidden', 'true');
     const body = el('div', 'message-body');
 
@@ -862,7 +957,7 @@ function selectView(next) {
   if (changed && openThread && (next.kind !== 'channel' || openThread.channel !== next.id)) openThread = null;
   if (next.kind === 'channel') seenCounts.set(next.id, messageCount(next.id));
   if (next.kind === 'home') {
-    postJson('/api/home/open', {}).then((result) => {
+    postJson('/api/home/open', asActing({})).then((result) => {
       if (!result.ok) showNotice(result.error || 'Could not open the App Home', 'warn');
     });
   }
@@ -875,7 +970,7 @@ function renderSidebar() {
   const dmList = byId('dm-list');
   const channelItems = [];
   const dmItems = [];
-  for (const channel of state.channels) {
+  for (const channel of state.channels.filter(isReadersChannel)) {
     const active = view.kind === 'channel' && view.id === channel.id;
     const { li, button } = sidebarItem(active, () => selectView({ kind: 'channel', id: channel.id }));
     button.dataset.channelId = channel.id;
@@ -902,7 +997,7 @@ function renderSidebar() {
   dmList.replaceChildren(...dmItems);
   const home = byId('home-link');
   home.classList.toggle('active', view.kind === 'home');
-  if (state.me?.name) byId('me-name').textContent = `You are ${state.me.name}`;
+  renderPersonSwitch();
 }
 
 function renderHeader(channel) {
@@ -1002,7 +1097,7 @@ function renderMain(channel, listWasAtBottom) {
   home.hidden = !onHome;
   if (onHome) {
     const scrollTop = home.scrollTop;
-    const blocks = state.home?.blocks;
+    const blocks = state.homes?.[actingPerson().id]?.blocks;
     home.replaceChildren(
       Array.isArray(blocks)
         ? renderBlocks(blocks, { view: 'home' })
@@ -1108,7 +1203,7 @@ async function send(box, button, inThread) {
     }
   }
   button.disabled = true;
-  const result = await postJson('/api/send', body);
+  const result = await postJson('/api/send', asActing(body));
   button.disabled = false;
   if (result.ok) {
     box.value = '';
@@ -1167,6 +1262,7 @@ function start() {
   wireComposer('composer', 'message-box', 'send-button', false);
   wireComposer('thread-composer', 'thread-message-box', 'thread-send-button', true);
   byId('home-link').addEventListener('click', () => selectView({ kind: 'home' }));
+  byId('person-select').addEventListener('change', (event) => switchPerson(event.target.value));
   byId('thread-close').addEventListener('click', () => {
     openThread = null;
     render();
