@@ -5,7 +5,7 @@
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../knowledge/languages.js';
 import type { KnowledgeBase, Topic } from '../knowledge/load.js';
 import { translate } from '../knowledge/ui-strings.js';
-import { ACTION_IDS, encodeValue } from './actions.js';
+import { ACTION_IDS, encodeValue, SHARED_CARD_BLOCK_ID } from './actions.js';
 import { type Block, type Button, type Card, deepFreeze, type Mrkdwn } from './blocks.js';
 import { escapeMrkdwn, quoteUserText, truncate } from './mrkdwn.js';
 
@@ -215,7 +215,11 @@ export function topicCard(
   }
   const blocks: Block[] = [
     ...parts.head,
-    { type: 'context', block_id: 'topic_context', elements: context },
+    {
+      type: 'context',
+      block_id: options.sharedBy ? SHARED_CARD_BLOCK_ID : 'topic_context',
+      elements: context,
+    },
     { type: 'actions', block_id: 'topic_navigation', elements: navigation },
     parts.languages,
   ];

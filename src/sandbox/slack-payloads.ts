@@ -25,6 +25,8 @@ export interface BlockActionInput {
   responseUrl?: string;
   /** Where the card is: a message (ephemeral or not), or the home view. */
   container: { type: 'message'; messageTs: string; isEphemeral: boolean } | { type: 'view'; viewId: string };
+  /** The message the button is on, as Slack sends it with a press on a message others see. */
+  message?: { ts: string; text?: string; blocks?: unknown[] };
 }
 
 /** `/socialvs <text>` typed by `userId` in `channelId`: the fields Slack sends (a form over HTTP). */
@@ -94,6 +96,7 @@ export function blockActionPayload(input: BlockActionInput): Record<string, unkn
     team: { id: TEAM_ID, domain: 'sandbox' },
     ...(input.channelId ? { channel: { id: input.channelId, name: 'general' } } : {}),
     ...(input.responseUrl ? { response_url: input.responseUrl } : {}),
+    ...(input.message ? { message: { type: 'message', ...input.message } } : {}),
     actions: [
       {
         type: 'button',

@@ -257,6 +257,10 @@ export class SandboxWorkspace extends EventEmitter {
       channelId: message.channel,
       responseUrl,
       container: { type: 'message', messageTs: message.ts, isEphemeral: message.ephemeral },
+      // Slack sends the message with a press, except on an ephemeral one.
+      ...(message.ephemeral
+        ? {}
+        : { message: { ts: message.ts, text: message.text, blocks: message.blocks ?? [] } }),
     });
   }
 

@@ -45,7 +45,7 @@ const find = (card: Record<string, unknown>, actionId: string) =>
 
 /** Presses `button` on `message` as `userId`; resolves with every post to the press's response_url. */
 async function pressOn(
-  message: { channel: string; ts: string; ephemeral: boolean },
+  message: { channel: string; ts: string; ephemeral: boolean; text?: unknown; blocks?: unknown },
   button: FoundButton,
   who: { userId: string; userName: string },
 ) {
@@ -57,6 +57,10 @@ async function pressOn(
     channelId: message.channel,
     responseUrl,
     container: { type: 'message', messageTs: message.ts, isEphemeral: message.ephemeral },
+    // Slack sends the message pressed on, except an ephemeral one.
+    ...('blocks' in message && !message.ephemeral
+      ? { message: { ts: message.ts, text: String(message.text ?? ''), blocks: message.blocks as unknown[] } }
+      : {}),
   });
   expect(sent.status).toBe(200);
   await h.standIn.waitFor(() => h.standIn.responsesTo(responseUrl)[0]);
@@ -102,18 +106,21 @@ async function mentionReply(question: string): Promise<StoredMessage> {
   return stored;
 }
 
-/** Ana asks privately in the channel the bot has not joined, and shares the answer there. */
-async function sharedCard(question: string): Promise<{ shared: StoredMessage; answerId: string }> {
+/** Ana asks privately in `channel` (one the bot has not joined), and shares the answer there. */
+async function sharedCard(
+  question: string,
+  channel = OUTSIDE,
+): Promise<{ shared: StoredMessage; answerId: string }> {
   const reply = (
-    await slashReply(h.slack, h.standIn, { text: question, channelId: OUTSIDE, userId: ANA.userId })
+    await slashReply(h.slack, h.standIn, { text: question, channelId: channel, userId: ANA.userId })
   ).body;
   const answerId = decodeValue(find(reply, 'feedback_up').value)?.answer ?? '';
   expect(answerId).not.toBe('');
-  const before = h.standIn.messagesIn(OUTSIDE).length;
-  const ephemeral = { channel: OUTSIDE, ts: `${++clock}.000200`, ephemeral: true };
+  const before = h.standIn.messagesIn(channel).length;
+  const ephemeral = { channel, ts: `${++clock}.000200`, ephemeral: true };
   await pressOn(ephemeral, find(reply, 'topic_share'), ANA);
   const messages = await h.standIn.waitFor(() => {
-    const now = h.standIn.messagesIn(OUTSIDE);
+    const now = h.standIn.messagesIn(channel);
     return now.length > before && now;
   });
   const shared = messages[messages.length - 1] as StoredMessage;
@@ -172,6 +179,18 @@ describe('a shared card', () => {
     // His 👎 on the same card is the same answer: it changes his vote, not adds one.
     await benPresses(shared, find(bodyOf(shared), 'feedback_down'));
     expect(votesFor(answerId)).toEqual([{ user_id: BEN.userId, vote: -1, topic: 'roi' }]);
+  });
+});
+
+describe('a card shared in a DM between two people', () => {
+  // Ana runs /socialvs in her DM with Ben (a D… channel, as the bot's own DMs are) and shares it.
+  const ANA_AND_BEN = 'D0PUBANABEN';
+
+  it("Ben's Next ▶ leaves the card both of them see as it was and reaches only him", async () => {
+    h.standIn.channels.set(ANA_AND_BEN, { name: 'ana-ben', isMember: false });
+    const { shared } = await sharedCard('ROI', ANA_AND_BEN);
+    const private_ = await benPresses(shared, find(bodyOf(shared), 'topic_next'));
+    expect(headerOf(private_)).toBe(titleOf('ask-or-tell', 'en'));
   });
 });
 

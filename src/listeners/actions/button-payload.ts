@@ -6,6 +6,7 @@ import {
   decodeValue,
   type QuizButtonValue,
   quizAnswerOf,
+  SHARED_CARD_BLOCK_ID,
 } from '../../cards/actions.js';
 import type { Surface } from '../../cards/topic-card.js';
 import type { QuizAnswer } from '../../knowledge/schema.js';
@@ -39,6 +40,11 @@ function pressOf(body: BlockAction) {
   };
 }
 
+function isSharedCard(body: BlockAction): boolean {
+  const blocks = (body.message as { blocks?: Array<{ block_id?: string }> } | undefined)?.blocks;
+  return blocks?.some((block) => block.block_id === SHARED_CARD_BLOCK_ID) ?? false;
+}
+
 export function readButton({ body, action }: SlackActionMiddlewareArgs<BlockAction>): PressedButton {
   const { container, userId, userName, channelId } = pressOf(body);
   const inHome = container?.type === 'view';
@@ -47,8 +53,9 @@ export function readButton({ body, action }: SlackActionMiddlewareArgs<BlockActi
     value: decodeValue((action as ButtonAction).value),
     surface: ephemeral ? 'ephemeral' : 'message',
     inHome,
-    // D… is a one-to-one DM: the bot's own with the presser.
-    seenByOthers: !inHome && !ephemeral && !channelId?.startsWith('D'),
+    // D… is a one-to-one DM: the bot's own with the presser, unless the card was shared
+    // there (a /socialvs answer shared in a DM between two people).
+    seenByOthers: !inHome && !ephemeral && (!channelId?.startsWith('D') || isSharedCard(body)),
     userId,
     userName,
     channelId,
