@@ -30,22 +30,44 @@ const TIME_SECONDS: DateOptions = { hour: 'numeric', minute: '2-digit', second: 
 const TOKENS: Record<string, (instant: Date, reader: DateReader) => string> = {
   date_num: (instant, reader) => localDay(instant, reader.timeZone),
   date_slash: (instant, reader) =>
-    format(instant, reader, { day: '2-digit', month: '2-digit', year: 'numeric' }),
-  date: (instant, reader) => format(instant, reader, DATE),
-  date_short: (instant, reader) => format(instant, reader, SHORT_DATE),
-  date_long: (instant, reader) => format(instant, reader, LONG_DATE),
-  date_long_full: (instant, reader) => format(instant, reader, DATE),
-  date_pretty: (instant, reader) => relativeDay(instant, reader) ?? format(instant, reader, DATE),
-  date_short_pretty: (instant, reader) => relativeDay(instant, reader) ?? format(instant, reader, SHORT_DATE),
-  date_long_pretty: (instant, reader) => relativeDay(instant, reader) ?? format(instant, reader, LONG_DATE),
-  day_divider_pretty: (instant, reader) => relativeDay(instant, reader) ?? format(instant, reader, LONG_DATE),
-  time: (instant, reader) => format(instant, reader, TIME),
-  time_secs: (instant, reader) => format(instant, reader, TIME_SECONDS),
+    dateText(instant, reader, { day: '2-digit', month: '2-digit', year: 'numeric' }),
+  date: (instant, reader) => dateText(instant, reader, DATE),
+  date_short: (instant, reader) => dateText(instant, reader, SHORT_DATE),
+  date_long: (instant, reader) => dateText(instant, reader, LONG_DATE),
+  date_long_full: (instant, reader) => dateText(instant, reader, DATE),
+  date_pretty: (instant, reader) => relativeDay(instant, reader) ?? dateText(instant, reader, DATE),
+  date_short_pretty: (instant, reader) =>
+    relativeDay(instant, reader) ?? dateText(instant, reader, SHORT_DATE),
+  date_long_pretty: (instant, reader) => relativeDay(instant, reader) ?? dateText(instant, reader, LONG_DATE),
+  day_divider_pretty: (instant, reader) =>
+    relativeDay(instant, reader) ?? dateText(instant, reader, LONG_DATE),
+  time: (instant, reader) => dateText(instant, reader, TIME),
+  time_secs: (instant, reader) => dateText(instant, reader, TIME_SECONDS),
+  ago: (instant, reader) => ago(instant, reader),
 };
+
+/** The largest unit that fits, in seconds: "vor 3 Minuten", "il y a 2 heures", "2 hari yang lalu". */
+const AGO_UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+function ago(instant: Date, reader: DateReader): string {
+  const seconds = Math.round((instant.getTime() - reader.now.getTime()) / 1000);
+  const [unit, size] = AGO_UNITS.find(([, length]) => Math.abs(seconds) >= length) ?? ['second', 1];
+  return new Intl.RelativeTimeFormat(reader.language, { numeric: 'auto' }).format(
+    Math.round(seconds / size),
+    unit,
+  );
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function format(instant: Date, reader: DateReader, options: DateOptions): string {
+function dateText(instant: Date, reader: DateReader, options: DateOptions): string {
   const key = `${reader.language} ${reader.timeZone} ${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
   if (!formatter) {
@@ -69,7 +91,9 @@ function relativeDay(instant: Date, reader: DateReader): string | undefined {
  * what a Slack client shows for `<!date^…^format|…>`, in the reader's language.
  */
 export function formatSlackDate(instant: Date, format: string, reader: DateReader): string {
-  return format.replace(/\{(\w+)\}/g, (whole, token: string) => TOKENS[token]?.(instant, reader) ?? whole);
+  return format.replace(/\{(\w+)\}/g, (whole, token: string) =>
+    Object.hasOwn(TOKENS, token) ? (TOKENS[token]?.(instant, reader) ?? whole) : whole,
+  );
 }
 
 /** `<!date^seconds^format|fallback>`, its fallback written for `reader`. */

@@ -17,7 +17,7 @@ const fallbackOf = (token: string) => /^<!date\^\d+\^[^|]*\|([^>]*)>$/.exec(toke
 
 // Words only English uses ("Jan" is Indonesian too, so short months are left out).
 const ENGLISH_WORDS =
-  /\b(today|tomorrow|yesterday|AM|PM|UTC|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/i;
+  /\b(ago|hours?|days?|today|tomorrow|yesterday|AM|PM|UTC|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/i;
 
 describe('slackDate', () => {
   it('carries the seconds, the format, and a fallback in the reader’s language', () => {
@@ -59,6 +59,7 @@ describe('slackDate', () => {
       '{date_long_full}',
       '{day_divider_pretty}',
       '{time_secs}',
+      '{ago}',
     ];
     const instants = [-1, 0, 1, 2, 40].map(
       (days) => new Date(TOMORROW_NINE.getTime() + (days - 1) * 86_400_000),
@@ -74,7 +75,16 @@ describe('slackDate', () => {
     }
   });
 
+  it('says how long ago, in the reader’s words', () => {
+    const threeHoursBefore = new Date(NOW.getTime() - 3 * 3_600_000);
+    expect(formatSlackDate(threeHoursBefore, '{ago}', reader('de'))).toBe('vor 3 Stunden');
+    expect(formatSlackDate(threeHoursBefore, '{ago}', reader('fr'))).toBe('il y a 3 heures');
+    expect(formatSlackDate(threeHoursBefore, '{ago}', reader('id'))).toBe('3 jam yang lalu');
+  });
+
   it('keeps the format’s own text and any token it does not know', () => {
-    expect(formatSlackDate(NOW, 'am {date_num}, {unknown}', reader('de'))).toBe('am 2026-12-07, {unknown}');
+    expect(formatSlackDate(NOW, 'am {date_num}, {unknown} {toString}', reader('de'))).toBe(
+      'am 2026-12-07, {unknown} {toString}',
+    );
   });
 });
