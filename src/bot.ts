@@ -123,7 +123,14 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   });
   const scheduler = new TipScheduler({ cron: config.tipCron, timeZone: config.tipTimezone, job, logger });
   nextTip = () => scheduler.nextRun();
-  const tips = new TipSubscriptions({ kb, store, poster, nextRun: nextTip, quizDay: config.quizDay });
+  const tips = new TipSubscriptions({
+    kb,
+    store,
+    poster,
+    nextRun: nextTip,
+    timeZone: config.tipTimezone,
+    quizDay: config.quizDay,
+  });
   const responder = new Responder(createCore(kb), store, {
     defaultLanguage: config.defaultLanguage,
     tips,

@@ -37,7 +37,8 @@ export interface ChannelContext extends Asker {
 
 /** The daily-tip subcommands; the tip-of-the-day feature provides them. */
 export interface TipCommands {
-  subscribe(context: ChannelContext, language: Language): Promise<Card>;
+  /** Subscribes the channel to tips in `tipLanguage`; the reply is in `language`, the asker's. */
+  subscribe(context: ChannelContext, tipLanguage: Language, language: Language): Promise<Card>;
   unsubscribe(context: ChannelContext, language: Language): Promise<Card>;
   status(context: ChannelContext, language: Language): Promise<Card>;
 }
@@ -296,7 +297,7 @@ export class Responder {
         if (command.kind === 'subscribe') {
           if (command.invalidLanguage)
             return this.notice(language, 'lang.invalid', { subcommand: 'subscribe' });
-          return tips.subscribe(context, command.language ?? language);
+          return tips.subscribe(context, command.language ?? language, language);
         }
         return command.kind === 'unsubscribe'
           ? tips.unsubscribe(context, language)

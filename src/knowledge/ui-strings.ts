@@ -46,6 +46,7 @@ export const UI_KEYS = [
   'status.last',
   'status.paused',
   'status.never',
+  'status.by_admin',
   'reason.not_in_channel',
   'reason.channel_gone',
   'subscribe.announce',

@@ -10,7 +10,7 @@
 import type { Card } from '../cards/blocks.js';
 import { noticeCard } from '../cards/help-card.js';
 import { truncate } from '../cards/mrkdwn.js';
-import { slackDate } from '../cards/slack-date.js';
+import { DAY_FORMAT, type DateReader, slackDate } from '../cards/slack-date.js';
 import type { ChannelContext, TipCommands } from '../core/responder.js';
 import { type Language, languageNameIn } from '../knowledge/languages.js';
 import type { KnowledgeBase } from '../knowledge/load.js';
@@ -31,6 +31,10 @@ export interface SubscriptionOptions {
   poster: Poster;
   /** When the schedule fires next (null when it never will). */
   nextRun: () => Date | null;
+  /** The tips' time zone (TIP_TIMEZONE): dates are written in it for clients that can't render Slack's. */
+  timeZone: string;
+  /** The current time; a parameter so that tests can say what "tomorrow" is. */
+  now?: () => Date;
   /** The weekday whose run posts a quiz instead of a tip (QUIZ_DAY); undefined: never. */
   quizDay?: Weekday | undefined;
 }
@@ -42,9 +46,13 @@ export class TipSubscriptions implements TipCommands {
     return translate(this.options.kb.ui, language, key, vars);
   }
 
+  private reader(language: Language): DateReader {
+    return { language, timeZone: this.options.timeZone, now: this.options.now?.() ?? new Date() };
+  }
+
   private nextText(language: Language): string {
     const next = this.options.nextRun();
-    return next ? slackDate(next) : this.t(language, 'status.never');
+    return next ? slackDate(next, this.reader(language)) : this.t(language, 'status.never');
   }
 
   /** "Every Friday, it's a quiz instead of a tip.", when there is a quiz day. */
@@ -54,12 +62,13 @@ export class TipSubscriptions implements TipCommands {
     return [this.t(language, 'quiz.status_day', { day: weekdayName(quizDay, language) })];
   }
 
-  async subscribe(context: ChannelContext, language: Language): Promise<Card> {
+  async subscribe(context: ChannelContext, tipLanguage: Language, language: Language): Promise<Card> {
     const { store, poster } = this.options;
     const existing = await store.getSubscription(context.channelId);
-    const announce = this.t(language, 'subscribe.announce', {
-      language: languageNameIn(language, language),
-      next: this.nextText(language),
+    // The channel reads the announcement in the tips' language; the asker, the reply in theirs.
+    const announce = this.t(tipLanguage, 'subscribe.announce', {
+      language: languageNameIn(tipLanguage, tipLanguage),
+      next: this.nextText(tipLanguage),
     });
     const posted = await poster.post(context.channelId, noticeCard(announce));
     if (!posted.ok) {
@@ -69,14 +78,14 @@ export class TipSubscriptions implements TipCommands {
     }
     await store.subscribe({
       channelId: context.channelId,
-      language,
+      language: tipLanguage,
       source: existing?.source ?? 'command',
       subscribedBy: context.userId,
     });
     return noticeCard(
       [
         this.t(language, 'subscribe.done', {
-          language: languageNameIn(language, language),
+          language: languageNameIn(language, tipLanguage),
           next: this.nextText(language),
         }),
         ...this.quizDayLine(language),
@@ -96,11 +105,18 @@ export class TipSubscriptions implements TipCommands {
     const { store, kb } = this.options;
     const subscription = await store.getSubscription(context.channelId);
     if (!subscription) return noticeCard(this.t(language, 'status.none'));
+    // A paused channel gets no tip: say only that, why, and how to resume.
+    if (subscription.pausedReason) {
+      const reason =
+        subscription.pausedReason === 'not_in_channel' ? 'reason.not_in_channel' : 'reason.channel_gone';
+      return noticeCard(this.t(language, 'status.paused', { reason: this.t(language, reason) }));
+    }
     const lines = [
       this.t(language, 'status.subscribed', {
         language: languageNameIn(language, subscription.language),
         next: this.nextText(language),
       }),
+      ...(subscription.source === 'config' ? [this.t(language, 'status.by_admin')] : []),
       ...this.quizDayLine(language),
     ];
     // The last tip, not a quiz: the line says "Last tip", and a quiz's answer isn't in it anyway.
@@ -113,14 +129,9 @@ export class TipSubscriptions implements TipCommands {
       lines.push(
         this.t(language, 'status.last', {
           tip: `“${truncate(tip.text[subscription.language], 90)}”`,
-          when: slackDate(new Date(last.postedAt), '{date_short_pretty}'),
+          when: slackDate(new Date(last.postedAt), this.reader(language), DAY_FORMAT),
         }),
       );
-    }
-    if (subscription.pausedReason) {
-      const reason =
-        subscription.pausedReason === 'not_in_channel' ? 'reason.not_in_channel' : 'reason.channel_gone';
-      lines.push(this.t(language, 'status.paused', { reason: this.t(language, reason) }));
     }
     return noticeCard(lines.join('\n'));
   }

@@ -65,7 +65,10 @@ describe('daily tips', () => {
     standIn.channels.set('C0TIPSFR', { name: 'marketing-fr', isMember: true });
     let h = await start('restarts.db', { TIP_CRON: '0 0 1 1 *' }); // no run today while subscribing
     const de = await command(h, 'subscribe de', 'C0TIPSDE');
-    expect(JSON.stringify(de)).toContain('Deutsch');
+    // The asker reads the reply in their language (English here), the channel its announcement in German.
+    expect(JSON.stringify(de)).toContain('in German');
+    const announcement = standIn.callsOf('chat.postMessage').find((call) => call.args.channel === 'C0TIPSDE');
+    expect(JSON.stringify(announcement?.args)).toContain('auf Deutsch');
     await command(h, 'subscribe fr', 'C0TIPSFR');
     expect((await h.bot.store.listSubscriptions()).map((s) => [s.channelId, s.language])).toEqual([
       ['C0TIPSDE', 'de'],
@@ -111,8 +114,11 @@ describe('daily tips', () => {
     await standIn.waitFor(() => tipsIn('C0STAY').length > 0, 15_000);
     await h.waitForLog(/C0LEFT\): not_in_channel; daily tips paused/);
     expect((await h.bot.store.getSubscription('C0LEFT'))?.pausedReason).toBe('not_in_channel');
-    const status = JSON.stringify(await command(h, 'status', 'C0LEFT'));
-    expect(status).toContain(translate(kb.ui, 'en', 'reason.not_in_channel'));
+    const status = (await command(h, 'status', 'C0LEFT')) as { text?: string };
+    // Only that it is paused, why, and how to resume: not that it "gets a daily tip".
+    expect(status.text).toBe(
+      translate(kb.ui, 'en', 'status.paused', { reason: translate(kb.ui, 'en', 'reason.not_in_channel') }),
+    );
     await h.close();
     expect(tipsIn('C0LEFT')).toHaveLength(0);
   });
@@ -142,6 +148,16 @@ describe('subscription commands', () => {
     expect(status).toContain(tip?.text.id.slice(0, 40).replace(/"/g, '\\"'));
     expect(record?.day).toBe(localDay(new Date(), 'Asia/Jakarta'));
 
+    // A German reader: the tips' language named in German, the dates' fallbacks in German, at 9:00 Jakarta time.
+    await command(h, 'lang de', 'C0STATUS', 'UGERMAN');
+    const german = JSON.stringify(await command(h, 'status', 'C0STATUS', 'UGERMAN'));
+    expect(german).toContain('auf Indonesisch');
+    const fallbacks = [...german.matchAll(/<!date\^\d+\^[^|]*\|([^>]*)>/g)].map((match) => match[1]);
+    // The next tip and the last tip's day, in the card's text and in its block.
+    expect(fallbacks).toHaveLength(4);
+    expect(fallbacks[0]).toMatch(/^\S.* 9:00$/);
+    for (const fallback of fallbacks) expect(fallback).not.toMatch(/AM|PM|UTC|today|tomorrow|yesterday/i);
+
     expect(JSON.stringify(await command(h, 'unsubscribe', 'C0STATUS'))).toContain(
       translate(kb.ui, 'en', 'unsubscribe.done'),
     );
@@ -155,6 +171,10 @@ describe('subscription commands', () => {
     const h = await start('fixed.db', { TIP_CHANNELS: 'C0FIXED:de', TIP_CRON: '0 0 1 1 *' });
     const body = await command(h, 'unsubscribe', 'C0FIXED');
     expect(JSON.stringify(body)).toContain(translate(kb.ui, 'en', 'unsubscribe.fixed'));
+    // Status says who set the channel's tips, in words a user knows.
+    const status = JSON.stringify(await command(h, 'status', 'C0FIXED'));
+    expect(status).toContain(translate(kb.ui, 'en', 'status.by_admin'));
+    expect(status).not.toContain('TIP_CHANNELS');
     expect((await h.bot.store.getSubscription('C0FIXED'))?.language).toBe('de');
     await h.close();
   });
