@@ -29,6 +29,8 @@ export interface AnswerOptions {
   surface: Surface;
   /** The answer's id for 👍 / 👎 (the recorded question's); without it the card has no vote buttons. */
   answerId?: string | undefined;
+  /** The question is someone's message explained (the message shortcut): quoted as that, not as "you asked". */
+  explained?: boolean;
 }
 
 export interface Answer {
@@ -82,7 +84,7 @@ export function answerFromSearch(
     topic: topic.id,
     card: topicCard(core.kb, topic, language, {
       surface: options.surface,
-      question,
+      ...(options.explained ? { explained: question } : { question }),
       ...(options.answerId ? { answerId: options.answerId } : {}),
     }),
   };
