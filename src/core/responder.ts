@@ -175,7 +175,7 @@ export class Responder {
 
   /**
    * What to tell someone whose share Slack refused (`code`: not_in_channel, channel_not_found,
-   * is_archived, or anything else), with what to do about it.
+   * is_archived or channel_is_archived, or anything else), with what to do about it.
    */
   shareRefusal(language: Language, code: string): string {
     const key: UiKey =
@@ -183,7 +183,7 @@ export class Responder {
         ? 'share.not_in_channel'
         : code === 'channel_not_found'
           ? 'share.channel_not_found'
-          : code === 'is_archived'
+          : code === 'is_archived' || code === 'channel_is_archived'
             ? 'share.archived'
             : 'share.failed';
     return translate(this.core.kb.ui, language, key);

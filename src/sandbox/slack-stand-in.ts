@@ -98,6 +98,13 @@ export class SlackStandIn extends EventEmitter {
   private nextTs = Math.floor(Date.now() / 1000);
   private tsCounter = 0;
   private limits: Required<RateLimits> | undefined;
+  /** Open modals by view id (views.open / views.update / views.push). */
+  readonly views = new Map<string, OpenView>();
+  /** The conversation each response_url handed out for a conversation select posts to. */
+  private readonly responseChannels = new Map<string, string>();
+  /** Conversations whose response_urls are refused, and how (see `refuseResponses`). */
+  private readonly refusedResponses = new Map<string, { code: string; afterMs: number }>();
+  private viewCounter = 0;
   private workspaceBucket: Bucket = { tokens: 0, at: 0 };
   private readonly channelBuckets = new Map<string, Bucket>();
 
@@ -146,6 +153,32 @@ export class SlackStandIn extends EventEmitter {
    */
   responseUrl(): string {
     return `${this.url}/response/${randomBytes(18).toString('base64url')}`;
+  }
+
+  /**
+   * A response_url for `channelId`, as Slack hands one out on a modal's submission for a
+   * conversation chosen in a select with response_url_enabled: a post to it lands in
+   * that conversation, unless the conversation refuses (`refuseResponses`).
+   */
+  responseUrlFor(channelId: string): string {
+    const url = this.responseUrl();
+    this.responseChannels.set(url.slice(url.lastIndexOf('/') + 1), channelId);
+    return url;
+  }
+
+  /** The conversation a response_url from `responseUrlFor` posts to. */
+  channelOfResponse(id: string): string | undefined {
+    return this.responseChannels.get(id);
+  }
+
+  /**
+   * Refuse posts to `channelId`'s response_urls as Slack's hooks do: an HTTP error whose body
+   * is the reason (404 channel_not_found, 410 channel_is_archived, 403 otherwise), after
+   * `afterMs` (a refusal that comes late). `undefined` accepts them again.
+   */
+  refuseResponses(channelId: string, code: string | undefined, afterMs = 0): void {
+    if (code === undefined) this.refusedResponses.delete(channelId);
+    else this.refusedResponses.set(channelId, { code, afterMs });
   }
 
   /**
@@ -215,6 +248,8 @@ export class SlackStandIn extends EventEmitter {
     this.calls.length = 0;
     this.responses.length = 0;
     this.faults.clear();
+    this.views.clear();
+    this.refusedResponses.clear();
   }
 
   async close(): Promise<void> {
@@ -266,7 +301,17 @@ export class SlackStandIn extends EventEmitter {
     const raw = await readBody(req);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'POST' && path.startsWith('/response/')) {
-      const post = { id: path.slice('/response/'.length), body: parseJsonObject(raw), at: Date.now() };
+      const id = path.slice('/response/'.length);
+      const channel = this.responseChannels.get(id);
+      const refused = channel ? this.refusedResponses.get(channel) : undefined;
+      if (refused) {
+        if (refused.afterMs) await new Promise((resolve) => setTimeout(resolve, refused.afterMs));
+        const status =
+          refused.code === 'channel_not_found' ? 404 : refused.code === 'channel_is_archived' ? 410 : 403;
+        res.writeHead(status, { 'content-type': 'text/plain' });
+        return void res.end(refused.code);
+      }
+      const post = { id, body: parseJsonObject(raw), at: Date.now() };
       this.responses.push(post);
       this.emit('response', post);
       this.emit('record');
@@ -360,6 +405,40 @@ export class SlackStandIn extends EventEmitter {
     return undefined;
   }
 
+  /** views.open / views.push: a fresh trigger and a modal within Slack's limits, else Slack's error. */
+  private openView(args: Record<string, unknown>): Record<string, unknown> {
+    const trigger = triggerProblem(args.trigger_id);
+    if (trigger) return { ok: false, error: trigger };
+    const view = args.view as Record<string, unknown> | undefined;
+    const problems = viewLimitProblems(view);
+    if (!view || problems.length) {
+      return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+    }
+    this.viewCounter += 1;
+    const open: OpenView = { id: `V0MODAL${this.viewCounter}`, hash: this.viewHash(), view };
+    this.views.set(open.id, open);
+    return { ok: true, view: { ...view, id: open.id, hash: open.hash } };
+  }
+
+  /** views.update: the view must be open, its hash (when given) current, the new view within limits. */
+  private updateView(args: Record<string, unknown>): Record<string, unknown> {
+    const open = this.views.get(String(args.view_id ?? ''));
+    if (!open) return { ok: false, error: 'not_found' };
+    if (args.hash !== undefined && args.hash !== open.hash) return { ok: false, error: 'hash_conflict' };
+    const view = args.view as Record<string, unknown> | undefined;
+    const problems = viewLimitProblems(view);
+    if (!view || problems.length) {
+      return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+    }
+    open.view = view;
+    open.hash = this.viewHash();
+    return { ok: true, view: { ...view, id: open.id, hash: open.hash } };
+  }
+
+  private viewHash(): string {
+    return `${Date.now()}.${randomBytes(4).toString('hex')}`;
+  }
+
   private ts(): string {
     this.tsCounter += 1;
     return `${this.nextTs}.${String(this.tsCounter).padStart(6, '0')}`;
@@ -403,6 +482,11 @@ export class SlackStandIn extends EventEmitter {
         return { ok: true, channel, ts: args.ts };
       case 'views.publish':
         return { ok: true, view: { id: `V${this.calls.length}`, type: 'home' } };
+      case 'views.open':
+      case 'views.push':
+        return this.openView(args);
+      case 'views.update':
+        return this.updateView(args);
       case 'users.info': {
         const id = String(args.user ?? '');
         const user = this.users.get(id);
@@ -435,6 +519,55 @@ export class SlackStandIn extends EventEmitter {
         return { ok: true };
     }
   }
+}
+
+/** A modal the bot opened: its id, its current hash (changed by every update) and what it shows. */
+export interface OpenView {
+  id: string;
+  hash: string;
+  view: Record<string, unknown>;
+}
+
+/** Slack gives 3 seconds to use a trigger; the stand-in is looser (a busy test machine), but not endless. */
+const TRIGGER_LIFETIME_MS = 30_000;
+
+/**
+ * Why a trigger_id would be refused: missing, or older than its lifetime. The stand-in's
+ * triggers (slack-payloads.ts) start with the time they were made, in milliseconds.
+ */
+export function triggerProblem(trigger: unknown): string | undefined {
+  if (typeof trigger !== 'string' || !trigger) return 'invalid_trigger_id';
+  const made = Number(trigger.split('.')[0]);
+  if (Number.isFinite(made) && made > 1e12 && Date.now() - made > TRIGGER_LIFETIME_MS) {
+    return 'expired_trigger_id';
+  }
+  return undefined;
+}
+
+/** Slack's limits on a modal: at most 100 blocks, a title, submit and close label of at most 24 characters. */
+export function viewLimitProblems(view: Record<string, unknown> | undefined): string[] {
+  if (view?.type !== 'modal') return ['a view must be a modal'];
+  const problems: string[] = [];
+  const blocks = Array.isArray(view.blocks) ? view.blocks : [];
+  if (blocks.length > 100) problems.push(`${blocks.length} blocks, more than 100`);
+  const label = (name: string) => (view[name] as { text?: unknown } | undefined)?.text;
+  const title = label('title');
+  if (typeof title !== 'string' || [...title].length < 1 || [...title].length > 24) {
+    problems.push('title must be 1 to 24 characters');
+  }
+  for (const name of ['submit', 'close']) {
+    const text = label(name);
+    if (text !== undefined && (typeof text !== 'string' || [...text].length > 24)) {
+      problems.push(`${name} must be at most 24 characters`);
+    }
+  }
+  if (
+    blocks.some((block) => (block as { type?: unknown }).type === 'input') &&
+    label('submit') === undefined
+  ) {
+    problems.push('a view with an input block needs a submit');
+  }
+  return problems;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
