@@ -114,6 +114,48 @@ export async function startSandboxServer({
         });
         return sendJson(res, 200, { ok: true });
       }
+      case '/api/explain': {
+        const messageId = optionalString(body.messageId);
+        if (!messageId) throw new SandboxInputError('messageId is missing');
+        await workspace.explain(messageId);
+        return sendJson(res, 200, { ok: true });
+      }
+      case '/api/shortcut': {
+        const callbackId = optionalString(body.callbackId);
+        if (!callbackId) throw new SandboxInputError('callbackId is missing');
+        await workspace.shortcut(callbackId);
+        return sendJson(res, 200, { ok: true });
+      }
+      case '/api/modal/action': {
+        const actionId = optionalString(body.actionId);
+        if (!actionId) throw new SandboxInputError('actionId is missing');
+        const selected = body.selectedOption as { value?: unknown; text?: unknown } | undefined;
+        await workspace.actInModal({
+          actionId,
+          ...(optionalString(body.blockId) ? { blockId: optionalString(body.blockId) } : {}),
+          ...(optionalString(body.value) !== undefined ? { value: optionalString(body.value) } : {}),
+          ...(optionalString(selected?.value) !== undefined
+            ? { selectedOption: { value: String(selected?.value), text: String(selected?.text ?? '') } }
+            : {}),
+        });
+        return sendJson(res, 200, { ok: true });
+      }
+      case '/api/modal/submit': {
+        const fields = body.conversations as
+          | Record<string, { actionId?: unknown; channel?: unknown }>
+          | undefined;
+        const conversations = Object.fromEntries(
+          Object.entries(fields && typeof fields === 'object' ? fields : {}).map(([blockId, field]) => [
+            blockId,
+            { actionId: String(field?.actionId ?? ''), channel: String(field?.channel ?? '') },
+          ]),
+        );
+        await workspace.submitModal(conversations);
+        return sendJson(res, 200, { ok: true });
+      }
+      case '/api/modal/close':
+        workspace.closeModal();
+        return sendJson(res, 200, { ok: true });
       case '/api/home/open':
         await workspace.openHome();
         return sendJson(res, 200, { ok: true });

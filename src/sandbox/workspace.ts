@@ -39,6 +39,15 @@ export interface SandboxNotice {
   level: 'info' | 'warn';
 }
 
+/** The modal open over the page (the topic browser), with Slack's errors beside its fields. */
+export interface SandboxModal {
+  id: string;
+  hash: string;
+  view: Record<string, unknown>;
+  /** block_id → message, from a submission answered with response_action "errors". */
+  errors: Record<string, string>;
+}
+
 export interface SandboxState {
   me: typeof ME;
   bot: typeof BOT;
@@ -46,6 +55,8 @@ export interface SandboxState {
   messages: SandboxMessage[];
   home: { blocks: unknown[] } | null;
   notices: SandboxNotice[];
+  /** The open modal, if any. */
+  modal: SandboxModal | null;
 }
 
 /** Where a response_url's posts go: the channel, and the message a button was on. */
@@ -62,6 +73,7 @@ export class SandboxWorkspace extends EventEmitter {
   private readonly messages: SandboxMessage[] = [];
   private readonly targets = new Map<string, ResponseTarget>();
   private home: { blocks: unknown[] } | null = null;
+  private modal: SandboxModal | null = null;
   private notices: SandboxNotice[] = [];
   private counter = 0;
   private subscribed: () => Promise<Set<string>>;
@@ -92,6 +104,7 @@ export class SandboxWorkspace extends EventEmitter {
       messages: this.messages,
       home: this.home,
       notices: this.notices,
+      modal: this.modal,
     };
   }
 
@@ -189,6 +202,102 @@ export class SandboxWorkspace extends EventEmitter {
     });
   }
 
+  /** "⋯ More actions" → "Explain with SocialVS" on a message: Slack sends the message shortcut. */
+  async explain(messageId: string): Promise<void> {
+    const message = this.messages.find((candidate) => candidate.id === messageId);
+    if (!message) throw new SandboxInputError('that message is gone');
+    const responseUrl = this.standIn.responseUrl();
+    this.targets.set(idOf(responseUrl), { channel: message.channel });
+    await this.slack.messageAction({
+      callbackId: 'explain_message',
+      userId: ME.id,
+      userName: ME.name,
+      channelId: message.channel,
+      responseUrl,
+      message: {
+        ts: message.ts,
+        user: message.author === 'bot' ? BOT.id : ME.id,
+        // A card's own text is its notification fallback; a message with blocks only sends none.
+        text: message.text,
+      },
+    });
+  }
+
+  /** ⚡ → "Browse SocialVS topics": Slack sends the global shortcut. */
+  async shortcut(callbackId: string): Promise<void> {
+    await this.slack.shortcut({ callbackId, userId: ME.id, userName: ME.name });
+  }
+
+  /** A button or menu in the open modal. */
+  async actInModal(input: {
+    actionId: string;
+    blockId?: string;
+    value?: string;
+    selectedOption?: { value: string; text: string };
+  }): Promise<void> {
+    const modal = this.modal;
+    if (!modal) throw new SandboxInputError('no modal is open');
+    await this.slack.blockAction({
+      actionId: input.actionId,
+      ...(input.value === undefined ? {} : { value: input.value }),
+      ...(input.blockId ? { blockId: input.blockId } : {}),
+      ...(input.selectedOption ? { selectedOption: input.selectedOption } : {}),
+      userId: ME.id,
+      userName: ME.name,
+      container: { type: 'view', viewId: modal.id },
+      view: this.viewInPayload(modal),
+    });
+  }
+
+  /**
+   * The modal's submit, with the conversation chosen in its select: Slack hands the bot a
+   * response_url for that conversation; errors in the acknowledgement stay beside the field,
+   * an empty one closes the modal.
+   */
+  async submitModal(conversations: Record<string, { actionId: string; channel: string }>): Promise<void> {
+    const modal = this.modal;
+    if (!modal) throw new SandboxInputError('no modal is open');
+    const responseUrls = Object.entries(conversations).map(([blockId, { actionId, channel }]) => {
+      if (!CHANNELS.some((known) => known.id === channel)) throw new SandboxInputError('unknown channel');
+      const responseUrl = this.standIn.responseUrlFor(channel);
+      this.targets.set(idOf(responseUrl), { channel });
+      return { blockId, actionId, channelId: channel, responseUrl };
+    });
+    const ack = await this.slack.viewSubmission({
+      userId: ME.id,
+      userName: ME.name,
+      view: this.viewInPayload(modal),
+      responseUrls,
+    });
+    if (ack?.response_action === 'errors' && ack.errors && typeof ack.errors === 'object') {
+      modal.errors = Object.fromEntries(
+        Object.entries(ack.errors as Record<string, unknown>).map(([block, text]) => [block, String(text)]),
+      );
+    } else if (ack?.response_action === 'update' && ack.view && typeof ack.view === 'object') {
+      modal.view = ack.view as Record<string, unknown>;
+      modal.errors = {};
+    } else {
+      this.modal = null;
+    }
+    this.changed();
+  }
+
+  /** The modal's close button (Slack tells the bot nothing: it asked for no view_closed). */
+  closeModal(): void {
+    this.modal = null;
+    this.changed();
+  }
+
+  private viewInPayload(modal: SandboxModal) {
+    return {
+      id: modal.id,
+      hash: modal.hash,
+      callback_id: String(modal.view.callback_id ?? ''),
+      private_metadata: String(modal.view.private_metadata ?? ''),
+      blocks: Array.isArray(modal.view.blocks) ? modal.view.blocks : [],
+    };
+  }
+
   /** The user opened the App Home tab. */
   async openHome(): Promise<void> {
     const ts = this.nextTs();
@@ -251,6 +360,17 @@ export class SandboxWorkspace extends EventEmitter {
       case 'chat.delete':
         this.remove((candidate) => candidate.channel === channel && candidate.ts === args.ts);
         break;
+      case 'views.open':
+      case 'views.push':
+      case 'views.update': {
+        const opened = call.result?.view as { id?: unknown; hash?: unknown } | undefined;
+        const view = args.view as Record<string, unknown> | undefined;
+        if (typeof opened?.id === 'string' && view) {
+          this.modal = { id: opened.id, hash: String(opened.hash ?? ''), view, errors: {} };
+          this.changed();
+        }
+        break;
+      }
       case 'views.publish': {
         const view = args.view as { blocks?: unknown[] } | undefined;
         if (args.user_id === ME.id && Array.isArray(view?.blocks)) {
