@@ -20,6 +20,7 @@ const STATIC: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
+  '/modal.js': { file: 'modal.js', type: 'text/javascript; charset=utf-8' },
 };
 const SECURITY_HEADERS = {
   'content-security-policy':
@@ -102,7 +103,18 @@ export async function startSandboxServer({
       case '/api/action': {
         const actionId = optionalString(body.actionId);
         if (!actionId) throw new SandboxInputError('actionId is missing');
-        const selected = body.selectedOption as { value?: unknown } | undefined;
+        const selected = body.selectedOption as { value?: unknown; text?: unknown } | undefined;
+        if (body.view === 'modal') {
+          await workspace.actInModal({
+            actionId,
+            ...(optionalString(body.blockId) ? { blockId: optionalString(body.blockId) } : {}),
+            ...(optionalString(body.value) !== undefined ? { value: optionalString(body.value) } : {}),
+            ...(optionalString(selected?.value) !== undefined
+              ? { selectedOption: { value: String(selected?.value), text: String(selected?.text ?? '') } }
+              : {}),
+          });
+          return sendJson(res, 200, { ok: true });
+        }
         await workspace.act({
           actionId,
           ...(body.view === 'home' ? { view: 'home' as const } : {}),
@@ -124,20 +136,6 @@ export async function startSandboxServer({
         const callbackId = optionalString(body.callbackId);
         if (!callbackId) throw new SandboxInputError('callbackId is missing');
         await workspace.shortcut(callbackId);
-        return sendJson(res, 200, { ok: true });
-      }
-      case '/api/modal/action': {
-        const actionId = optionalString(body.actionId);
-        if (!actionId) throw new SandboxInputError('actionId is missing');
-        const selected = body.selectedOption as { value?: unknown; text?: unknown } | undefined;
-        await workspace.actInModal({
-          actionId,
-          ...(optionalString(body.blockId) ? { blockId: optionalString(body.blockId) } : {}),
-          ...(optionalString(body.value) !== undefined ? { value: optionalString(body.value) } : {}),
-          ...(optionalString(selected?.value) !== undefined
-            ? { selectedOption: { value: String(selected?.value), text: String(selected?.text ?? '') } }
-            : {}),
-        });
         return sendJson(res, 200, { ok: true });
       }
       case '/api/modal/submit': {
