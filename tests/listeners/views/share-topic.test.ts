@@ -15,7 +15,7 @@ import { translate } from '../../../src/knowledge/ui-strings.js';
 import { shareTopic } from '../../../src/listeners/views/share-topic.js';
 import { SlackStandIn } from '../../../src/sandbox/slack-stand-in.js';
 import { buttonsOf, headerOf, kb, titleOf } from '../../support/cards.js';
-import { argsOf, asArgs, fakeAckRespond, fakeClient, world } from '../../support/listeners.js';
+import { argsOf, asArgs, fakeAckRespond, fakeClient, platformError, world } from '../../support/listeners.js';
 
 type Args = Parameters<ReturnType<typeof shareTopic>>[0];
 
@@ -27,7 +27,11 @@ afterAll(async () => {
   await standIn.close();
 });
 
-function submission(state: { language: 'en' | 'de'; topic?: string }, channelId?: string) {
+function submission(
+  state: { language: 'en' | 'de'; topic?: string },
+  channelId?: string,
+  { withResponseUrl = true }: { withResponseUrl?: boolean } = {},
+) {
   const { ack } = fakeAckRespond();
   const client = fakeClient();
   // What the modal says it shows, as its private_metadata carries it (a topic may since be gone).
@@ -36,21 +40,31 @@ function submission(state: { language: 'en' | 'de'; topic?: string }, channelId?
     private_metadata: encodeBrowseState(state),
     id: 'V0MODAL',
     hash: '1.a',
+    state: {
+      values: channelId
+        ? {
+            [SHARE_BLOCK_ID]: {
+              [SHARE_ACTION_ID]: { type: 'conversations_select', selected_conversation: channelId },
+            },
+          }
+        : {},
+    },
   };
   const body = {
     type: 'view_submission',
     user: { id: 'UANA', name: 'ana' },
     view,
-    response_urls: channelId
-      ? [
-          {
-            block_id: SHARE_BLOCK_ID,
-            action_id: SHARE_ACTION_ID,
-            channel_id: channelId,
-            response_url: standIn.responseUrlFor(channelId),
-          },
-        ]
-      : [],
+    response_urls:
+      channelId && withResponseUrl
+        ? [
+            {
+              block_id: SHARE_BLOCK_ID,
+              action_id: SHARE_ACTION_ID,
+              channel_id: channelId,
+              response_url: standIn.responseUrlFor(channelId),
+            },
+          ]
+        : [],
   };
   return { ack, client, args: asArgs<Args>({ body, view, payload: view, ack, client }) };
 }
@@ -81,7 +95,28 @@ describe('sharing from the topic browser', () => {
     expect(standIn.responses.length).toBe(before);
   });
 
-  it('without a conversation response_url, says so beside the field', async () => {
+  it('without a response_url from Slack, posts to the conversation chosen with the Web API, refusals beside the field', async () => {
+    const { deps } = world();
+    const call = submission({ language: 'en', topic: 'roi' }, 'C0JOINED', { withResponseUrl: false });
+    await shareTopic(deps)(call.args);
+    expect(call.ack.mock.calls[0]).toEqual([]);
+    const [posted] = argsOf(call.client.chat.postMessage);
+    expect(posted?.channel).toBe('C0JOINED');
+    expect(headerOf(posted ?? {})).toBe(titleOf('roi', 'en'));
+    expect(JSON.stringify(posted)).toContain(translate(kb.ui, 'en', 'card.shared_by', { user: 'ana' }));
+
+    const refused = submission({ language: 'de', topic: 'roi' }, 'C0NOTJOINED', { withResponseUrl: false });
+    refused.client.chat.postMessage.mockRejectedValue(platformError('not_in_channel'));
+    await shareTopic(deps)(refused.args);
+    expect(argsOf(refused.ack)).toEqual([
+      {
+        response_action: 'errors',
+        errors: { [SHARE_BLOCK_ID]: translate(kb.ui, 'de', 'share.not_in_channel') },
+      },
+    ]);
+  });
+
+  it('with no conversation at all, says so beside the field', async () => {
     const { deps } = world();
     const call = submission({ language: 'en', topic: 'roi' });
     await shareTopic(deps)(call.args);
