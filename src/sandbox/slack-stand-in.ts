@@ -3,7 +3,9 @@
  * sandbox (never for production code). The bot reaches it through SLACK_API_URL. It
  * records every call (chat.postMessage, chat.update, views.publish, users.info, ...) and
  * every post to a response_url it handed out, answers as Slack would, and can be told
- * to fail a method (an error code, an HTTP status, a 429 with Retry-After, a hang).
+ * to fail a method (an error code, an HTTP status, a 429 with Retry-After, a hang). It holds
+ * the modals the bot opens (views.open / update / push, within Slack's limits) and hands out
+ * response_urls for a chosen conversation that can be told to refuse (`refuseResponses`).
  * Optionally (off by default) it enforces Slack's chat.postMessage rate limits.
  * It is also Slack's Socket Mode side (`socketMode`, socket-mode-stand-in.ts):
  * apps.connections.open hands out a WebSocket URL on this same server.
