@@ -24,7 +24,10 @@ export const OPEN_PRIVATELY_BUTTON = /^(tip|quiz)_open$/;
 
 type ButtonListener = (deps: ListenerDeps) => Middleware<SlackActionMiddlewareArgs<BlockAction>>;
 
-/** Every button the cards carry, by action_id or pattern, and the listener that answers it. */
+/**
+ * Every button the cards carry (and the topic browser modal's language menu), by action_id
+ * or pattern, and the listener that answers it.
+ */
 const BUTTONS: ReadonlyArray<readonly [string | RegExp, ButtonListener]> = [
   [TOPIC_BUTTON, openTopic],
   [ACTION_IDS.share, shareCard],
