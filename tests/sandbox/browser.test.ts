@@ -172,6 +172,19 @@ describe.skipIf(skip)('the sandbox in a browser', () => {
     expect(await shared.getAttribute('data-ephemeral')).toBeNull();
   });
 
+  it("opens the topic browser from the App Home's 'Open this topic', and closes it", async () => {
+    await page.getByTestId('home-link').click();
+    const open = page.getByTestId('home-view').locator('[data-action-id="topic_open_focus"]');
+    await expect.poll(() => open.count()).toBe(1);
+    await open.click();
+    const modal = page.getByTestId('modal');
+    await expect
+      .poll(() => modal.locator('[data-block-type="header"]').textContent())
+      .toBe(titleOf('focus', 'en'));
+    await modal.getByTestId('modal-close').click();
+    await expect.poll(() => page.getByTestId('modal').count()).toBe(0);
+  });
+
   it('raised no script errors', () => {
     expect(pageErrors).toEqual([]);
   });
