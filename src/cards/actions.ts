@@ -23,6 +23,22 @@ export const ACTION_IDS = {
   quizShare: 'quiz_share',
   /** The quiz result's button: opens the topic for whoever pressed, visible to them only. */
   quizOpen: 'quiz_open',
+  /** In the topic browser modal: a topic of its list (followed by the topic id), ◀ / ▶, back to the list, the language. */
+  browseOpenPrefix: 'browse_open_',
+  browsePrevious: 'browse_previous',
+  browseNext: 'browse_next',
+  browseList: 'browse_list',
+  browseLanguage: 'browse_language',
+} as const;
+
+/** The shortcuts (declared in both manifests) and the modal's callback id. */
+export const CALLBACK_IDS = {
+  /** Message shortcut "Explain with SocialVS". */
+  explainMessage: 'explain_message',
+  /** Global shortcut "Browse SocialVS topics". */
+  browseShortcut: 'browse_topics',
+  /** The topic browser modal, whose submission shares the topic shown. */
+  browseModal: 'browse_topics_modal',
 } as const;
 
 /**

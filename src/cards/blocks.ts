@@ -43,12 +43,62 @@ export interface DividerBlock {
   type: 'divider';
   block_id?: string;
 }
+export interface Option {
+  text: PlainText;
+  value: string;
+}
+/** A menu of fixed choices (the modal's language choice). */
+export interface StaticSelect {
+  type: 'static_select';
+  action_id: string;
+  placeholder?: PlainText;
+  options: Option[];
+  initial_option?: Option;
+}
+/**
+ * A conversation picker; in a modal's input block with `response_url_enabled`, Slack hands
+ * the bot a response_url for the conversation chosen, on submission.
+ */
+export interface ConversationsSelect {
+  type: 'conversations_select';
+  action_id: string;
+  placeholder?: PlainText;
+  response_url_enabled?: boolean;
+  default_to_current_conversation?: boolean;
+}
 export interface ActionsBlock {
   type: 'actions';
   block_id?: string;
   elements: Button[];
 }
+/** A modal's row of controls: buttons and a menu (messages carry buttons only). */
+export interface ControlsBlock {
+  type: 'actions';
+  block_id?: string;
+  elements: Array<Button | StaticSelect>;
+}
+/** A field of a modal, sent with its value on submission (only in modals). */
+export interface InputBlock {
+  type: 'input';
+  block_id?: string;
+  label: PlainText;
+  hint?: PlainText;
+  element: ConversationsSelect;
+}
 export type Block = HeaderBlock | SectionBlock | ContextBlock | DividerBlock | ActionsBlock;
+/** What a modal may hold: a message's blocks, controls with menus, and input fields. */
+export type ModalBlock = Block | ControlsBlock | InputBlock;
+
+/** A modal (views.open / views.update). */
+export interface ModalView {
+  type: 'modal';
+  callback_id: string;
+  title: PlainText;
+  close?: PlainText;
+  submit?: PlainText;
+  private_metadata?: string;
+  blocks: ModalBlock[];
+}
 
 /** A message: blocks plus the plain text Slack shows in notifications and reads to screen readers. */
 export interface Card {
@@ -92,12 +142,25 @@ export const LIMITS = {
   blockId: 255,
   /** Slack truncates a message's top-level text beyond this. */
   messageText: 40_000,
+  /** A modal's title, submit and close labels. */
+  viewTitle: 24,
+  viewButton: 24,
+  privateMetadata: 3000,
+  callbackId: 255,
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 150,
+  placeholder: 150,
+  inputLabel: 2000,
 } as const;
 
 const length = (text: string | undefined) => (text === undefined ? 0 : [...text].length);
 
 /** Every way the blocks break Slack's limits; empty when they are fine. */
-export function blockKitProblems(blocks: Block[], maxBlocks: number = LIMITS.blocksPerMessage): string[] {
+export function blockKitProblems(
+  blocks: readonly ModalBlock[],
+  maxBlocks: number = LIMITS.blocksPerMessage,
+): string[] {
   const problems: string[] = [];
   if (blocks.length === 0) problems.push('no blocks');
   if (blocks.length > maxBlocks) problems.push(`${blocks.length} blocks, more than ${maxBlocks}`);
@@ -134,9 +197,17 @@ export function blockKitProblems(blocks: Block[], maxBlocks: number = LIMITS.blo
     ) {
       problems.push(`${where}: ${block.elements.length} elements`);
     }
+    if (block.type === 'actions') {
+      for (const select of block.elements as Array<Button | StaticSelect>) {
+        if (select.type === 'static_select') problems.push(...selectProblems(select, where, actionIds));
+      }
+    }
+    if (block.type === 'input') problems.push(...inputProblems(block, where));
     const buttons =
       block.type === 'actions'
-        ? block.elements
+        ? (block.elements as Array<Button | StaticSelect>).filter(
+            (element): element is Button => element.type === 'button',
+          )
         : block.type === 'section' && block.accessory
           ? [block.accessory]
           : [];
@@ -150,6 +221,53 @@ export function blockKitProblems(blocks: Block[], maxBlocks: number = LIMITS.blo
       actionIds.add(button.action_id);
     }
   });
+  return problems;
+}
+
+function selectProblems(select: StaticSelect, where: string, actionIds: Set<string>): string[] {
+  const problems: string[] = [];
+  if (select.options.length < 1 || select.options.length > LIMITS.selectOptions)
+    problems.push(`${where}: ${select.options.length} options`);
+  for (const option of select.options) {
+    if (length(option.text.text) > LIMITS.optionText) problems.push(`${where}: option text too long`);
+    if (length(option.value) > LIMITS.optionValue) problems.push(`${where}: option value too long`);
+  }
+  if (length(select.placeholder?.text) > LIMITS.placeholder) problems.push(`${where}: placeholder too long`);
+  if (actionIds.has(select.action_id)) problems.push(`${where}: action_id ${select.action_id} used twice`);
+  actionIds.add(select.action_id);
+  return problems;
+}
+
+function inputProblems(block: InputBlock, where: string): string[] {
+  const problems: string[] = [];
+  const label = length(block.label.text);
+  if (label < 1 || label > LIMITS.inputLabel) problems.push(`${where}: label ${label} characters`);
+  if (length(block.hint?.text) > LIMITS.inputLabel) problems.push(`${where}: hint too long`);
+  if (length(block.element.placeholder?.text) > LIMITS.placeholder)
+    problems.push(`${where}: placeholder too long`);
+  return problems;
+}
+
+/**
+ * Every way a modal breaks Slack's limits: its blocks (at most 100), its title, submit and
+ * close labels (at most 24 characters), its metadata; a modal with an input needs a submit.
+ */
+export function viewProblems(view: ModalView): string[] {
+  const problems = blockKitProblems(view.blocks, LIMITS.blocksPerView);
+  const title = length(view.title.text);
+  if (title < 1 || title > LIMITS.viewTitle) problems.push(`title ${title} characters`);
+  for (const [name, label] of [
+    ['submit', view.submit],
+    ['close', view.close],
+  ] as const) {
+    const size = length(label?.text);
+    if (label && (size < 1 || size > LIMITS.viewButton)) problems.push(`${name} label ${size} characters`);
+  }
+  if (view.blocks.some((block) => block.type === 'input') && !view.submit)
+    problems.push('an input without a submit button');
+  if (length(view.private_metadata) > LIMITS.privateMetadata) problems.push('private_metadata too long');
+  const callbackId = length(view.callback_id);
+  if (callbackId < 1 || callbackId > LIMITS.callbackId) problems.push(`callback_id ${callbackId} characters`);
   return problems;
 }
 

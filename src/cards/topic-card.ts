@@ -16,6 +16,8 @@ export interface TopicCardOptions {
   surface: Surface;
   /** The question as the user typed it, shown back (escaped) under the card. */
   question?: string;
+  /** Someone's message the card explains (the message shortcut), quoted (escaped, shortened). */
+  explained?: string;
   /** Display name of whoever shared the card into the channel. */
   sharedBy?: string;
   /** The answer's id: the card then carries 👍 / 👎 buttons for it. */
@@ -197,6 +199,12 @@ export function topicCard(
       text: translate(kb.ui, language, 'card.you_asked', { question: quoteUserText(options.question) }),
     });
   }
+  if (options.explained?.trim()) {
+    context.push({
+      type: 'mrkdwn',
+      text: translate(kb.ui, language, 'explain.quote', { message: quoteUserText(options.explained) }),
+    });
+  }
   if (options.sharedBy) {
     context.push({
       type: 'mrkdwn',
@@ -225,6 +233,15 @@ export function topicCard(
   ];
   if (options.answerId) blocks.push(...feedbackBlocks(kb, topic, language, options));
   return { text: parts.text, blocks };
+}
+
+/**
+ * A topic's comparison without its buttons (header, summary, the two sides, sources and
+ * position): what the topic browser modal shows, with buttons of its own.
+ */
+export function topicBody(kb: KnowledgeBase, topic: Topic, language: Language): Block[] {
+  const parts = fixedParts(kb, topic, language);
+  return [...parts.head, { type: 'context', block_id: 'topic_context', elements: [...parts.context] }];
 }
 
 function feedbackBlocks(

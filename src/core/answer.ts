@@ -31,6 +31,8 @@ export interface AnswerOptions {
   answerId?: string | undefined;
   /** A no-match answer in one line and a few topics (a reply in a thread), not the full card. */
   shortRefusal?: boolean;
+  /** The question is someone's message explained (the message shortcut): quoted as that, not as "you asked". */
+  explained?: boolean;
 }
 
 export interface Answer {
@@ -87,7 +89,7 @@ export function answerFromSearch(
     topic: topic.id,
     card: topicCard(core.kb, topic, language, {
       surface: options.surface,
-      question,
+      ...(options.explained ? { explained: question } : { question }),
       ...(options.answerId ? { answerId: options.answerId } : {}),
     }),
   };

@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type ButtonValue, type QuizButtonValue, readPostedQuizId } from '../cards/actions.js';
-import type { Block, Card } from '../cards/blocks.js';
+import type { Block, Card, ModalView } from '../cards/blocks.js';
+import { type BrowseState, browseModal } from '../cards/browse-modal.js';
 import { greetingCard } from '../cards/greeting-card.js';
 import { helpCard, noticeCard } from '../cards/help-card.js';
 import { type HomeView, homeView } from '../cards/home-view.js';
@@ -83,6 +84,11 @@ export class Responder {
     return this.options.now?.() ?? new Date();
   }
 
+  /** The language when nothing else tells (DEFAULT_LANGUAGE). */
+  get defaultLanguage(): Language {
+    return this.options.defaultLanguage;
+  }
+
   isAdmin(userId: string): boolean {
     return this.options.admins?.includes(userId) ?? false;
   }
@@ -136,6 +142,68 @@ export class Responder {
       answerId,
       // A reply in a thread is a turn of a conversation: a refusal there stays short.
       shortRefusal: where === 'mention',
+    });
+  }
+
+  /**
+   * "Explain with SocialVS" on someone's message: the card for its text, in the message's
+   * language when it can be told, else the asker's, quoting the message; a message without
+   * text gets one plain line. The message is someone else's words, perhaps from a private
+   * channel: only the outcome is logged, never the text nor who asked, whatever QUESTION_LOG says.
+   */
+  async explain(message: string, asker: Asker): Promise<Card> {
+    if (!message.trim()) return this.notice(await this.languageFor(asker), 'explain.nothing');
+    const result = this.core.index.search(message);
+    const language = result.language ?? (await this.languageFor(asker));
+    await this.store.recordQuestion({
+      askedAt: this.now(),
+      surface: 'shortcut',
+      language,
+      topic: result.topic,
+    });
+    const answerId = `${this.answerIdPrefix}${(++this.answerCount).toString(36)}`;
+    return answerFromSearch(this.core, message, result, {
+      surface: 'ephemeral',
+      fallbackLanguage: language,
+      answerId,
+      explained: true,
+    }).card;
+  }
+
+  /** The topic browser modal: the list in `state.language`, or one topic's comparison. */
+  browse(state: BrowseState): ModalView {
+    const topic = state.topic && this.core.kb.byId.has(state.topic) ? state.topic : undefined;
+    return browseModal(this.core.kb, { language: state.language, ...(topic ? { topic } : {}) });
+  }
+
+  /** The card the topic browser shares: public, naming who shared it; undefined for a topic that is gone. */
+  sharedFromBrowser(state: BrowseState, sharedBy: string): Card | undefined {
+    if (!state.topic) return undefined;
+    return this.openTopic({ topic: state.topic, language: state.language }, 'message', { sharedBy });
+  }
+
+  /**
+   * What to tell someone whose share Slack refused (`code`: not_in_channel, channel_not_found,
+   * is_archived or channel_is_archived, or anything else), with what to do about it.
+   */
+  shareRefusal(language: Language, code: string): string {
+    const key: UiKey =
+      code === 'not_in_channel'
+        ? 'share.not_in_channel'
+        : code === 'channel_not_found'
+          ? 'share.channel_not_found'
+          : code === 'is_archived' || code === 'channel_is_archived'
+            ? 'share.archived'
+            : 'share.failed';
+    return translate(this.core.kb.ui, language, key);
+  }
+
+  /** The same, for when the refusal came too late to show beside the field: said privately, naming the topic. */
+  shareRefusalNotice(state: BrowseState, code: string): Card {
+    const topic = state.topic ? this.core.kb.byId.get(state.topic) : undefined;
+    return this.notice(state.language, 'share.not_shared', {
+      topic: topic?.text[state.language].title ?? '',
+      reason: this.shareRefusal(state.language, code),
     });
   }
 

@@ -93,6 +93,22 @@ export const UI_KEYS = [
   'mention.tips_command',
   'mention.stats',
   'help.words',
+  'explain.quote',
+  'explain.nothing',
+  'browse.title',
+  'browse.close',
+  'browse.submit',
+  'browse.intro',
+  'browse.language',
+  'browse.all_topics',
+  'browse.share_label',
+  'browse.share_hint',
+  'browse.share_placeholder',
+  'share.not_in_channel',
+  'share.channel_not_found',
+  'share.archived',
+  'share.failed',
+  'share.not_shared',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 export type UiStrings = Record<UiKey, Record<Language, string>>;

@@ -20,6 +20,7 @@ const STATIC: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
+  '/modal.js': { file: 'modal.js', type: 'text/javascript; charset=utf-8' },
 };
 const SECURITY_HEADERS = {
   'content-security-policy':
@@ -103,7 +104,19 @@ export async function startSandboxServer({
       case '/api/action': {
         const actionId = optionalString(body.actionId);
         if (!actionId) throw new SandboxInputError('actionId is missing');
-        const selected = body.selectedOption as { value?: unknown } | undefined;
+        const selected = body.selectedOption as { value?: unknown; text?: unknown } | undefined;
+        if (body.view === 'modal') {
+          await workspace.actInModal({
+            actionId,
+            as: workspace.person(body.as ?? 'me').key,
+            ...(optionalString(body.blockId) ? { blockId: optionalString(body.blockId) } : {}),
+            ...(optionalString(body.value) !== undefined ? { value: optionalString(body.value) } : {}),
+            ...(optionalString(selected?.value) !== undefined
+              ? { selectedOption: { value: String(selected?.value), text: String(selected?.text ?? '') } }
+              : {}),
+          });
+          return sendJson(res, 200, { ok: true });
+        }
         await workspace.act({
           actionId,
           as: workspace.person(body.as ?? 'me').key,
@@ -116,6 +129,34 @@ export async function startSandboxServer({
         });
         return sendJson(res, 200, { ok: true });
       }
+      case '/api/explain': {
+        const messageId = optionalString(body.messageId);
+        if (!messageId) throw new SandboxInputError('messageId is missing');
+        await workspace.explain(messageId, workspace.person(body.as ?? 'me').key);
+        return sendJson(res, 200, { ok: true });
+      }
+      case '/api/shortcut': {
+        const callbackId = optionalString(body.callbackId);
+        if (!callbackId) throw new SandboxInputError('callbackId is missing');
+        await workspace.shortcut(callbackId, workspace.person(body.as ?? 'me').key);
+        return sendJson(res, 200, { ok: true });
+      }
+      case '/api/modal/submit': {
+        const fields = body.conversations as
+          | Record<string, { actionId?: unknown; channel?: unknown }>
+          | undefined;
+        const conversations = Object.fromEntries(
+          Object.entries(fields && typeof fields === 'object' ? fields : {}).map(([blockId, field]) => [
+            blockId,
+            { actionId: String(field?.actionId ?? ''), channel: String(field?.channel ?? '') },
+          ]),
+        );
+        await workspace.submitModal(conversations, workspace.person(body.as ?? 'me').key);
+        return sendJson(res, 200, { ok: true });
+      }
+      case '/api/modal/close':
+        workspace.closeModal();
+        return sendJson(res, 200, { ok: true });
       case '/api/home/open':
         await workspace.openHome(workspace.person(body.as ?? 'me').key);
         return sendJson(res, 200, { ok: true });

@@ -1,8 +1,8 @@
 /**
  * Sends the bot what Slack sends, signed the way Slack signs it (v0, HMAC-SHA256 of
  * "v0:timestamp:body" with the signing secret): slash commands as form posts with a
- * response_url, Events API callbacks as JSON with an event_id, button presses as a
- * `payload=` form (the payloads themselves: slack-payloads.ts). The end-to-end tests and
+ * response_url, Events API callbacks as JSON with an event_id, button presses, shortcuts
+ * and modal submissions as a `payload=` form (the payloads themselves: slack-payloads.ts). The end-to-end tests and
  * the sandbox page both use it.
  */
 import { createHmac } from 'node:crypto';
@@ -11,9 +11,15 @@ import {
   blockActionPayload,
   eventCallbackPayload,
   isMessage,
+  type MessageActionInput,
+  messageActionPayload,
   newEventId,
+  type ShortcutInput,
   type SlashCommandInput,
+  shortcutPayload,
   slashCommandPayload,
+  type ViewSubmissionInput,
+  viewSubmissionPayload,
 } from './slack-payloads.js';
 
 export function slackSignature(secret: string, timestamp: number, body: string): string {
@@ -101,7 +107,27 @@ export class SlackRequestSender {
 
   /** A button press on a card: `container` says where the card is (message, ephemeral, or the home view). */
   blockAction(input: BlockActionInput, options?: SignOptions): Promise<SentRequest> {
-    const form = new URLSearchParams({ payload: JSON.stringify(blockActionPayload(input)) });
+    return this.interactive(blockActionPayload(input), options);
+  }
+
+  /** A global shortcut from the ⚡ / "+" menu. */
+  shortcut(input: ShortcutInput, options?: SignOptions): Promise<SentRequest> {
+    return this.interactive(shortcutPayload(input), options);
+  }
+
+  /** A message shortcut from a message's "⋯ More actions". */
+  messageAction(input: MessageActionInput, options?: SignOptions): Promise<SentRequest> {
+    return this.interactive(messageActionPayload(input), options);
+  }
+
+  /** A modal's submit; the bot's answer (an update, or errors beside fields) is in the reply's body. */
+  viewSubmission(input: ViewSubmissionInput, options?: SignOptions): Promise<SentRequest> {
+    return this.interactive(viewSubmissionPayload(input), options);
+  }
+
+  /** Any interactive payload, as Slack posts it: a `payload=` form. */
+  private interactive(payload: Record<string, unknown>, options?: SignOptions): Promise<SentRequest> {
+    const form = new URLSearchParams({ payload: JSON.stringify(payload) });
     return this.send(form.toString(), 'application/x-www-form-urlencoded', options);
   }
 }

@@ -6,6 +6,8 @@
  * to fail a method (an error code, an HTTP status, a 429 with Retry-After, a hang).
  * It keeps the channels' messages (`message()`), how each was posted, and refuses
  * chat.update on one posted through a response_url where the bot is not a member, as Slack does.
+ * It holds the modals the bot opens (views.open / update / push, within Slack's limits) and
+ * hands out response_urls for a chosen conversation that can be told to refuse (`refuseResponses`).
  * Optionally (off by default) it enforces Slack's chat.postMessage rate limits.
  * It is also Slack's Socket Mode side (`socketMode`, socket-mode-stand-in.ts):
  * apps.connections.open hands out a WebSocket URL on this same server.
@@ -124,6 +126,13 @@ export class SlackStandIn extends EventEmitter {
     Array<{ fault: Fault; remaining: number; when: ((args: Record<string, unknown>) => boolean) | undefined }>
   >();
   private limits: Required<RateLimits> | undefined;
+  /** Open modals by view id (views.open / views.update / views.push). */
+  readonly views = new Map<string, OpenView>();
+  /** The conversation each response_url handed out for a conversation select posts to. */
+  private readonly responseChannels = new Map<string, string>();
+  /** Conversations whose response_urls are refused, and how (see `refuseResponses`). */
+  private readonly refusedResponses = new Map<string, { code: string; afterMs: number }>();
+  private viewCounter = 0;
   private workspaceBucket: Bucket = { tokens: 0, at: 0 };
   private readonly channelBuckets = new Map<string, Bucket>();
 
@@ -189,6 +198,32 @@ export class SlackStandIn extends EventEmitter {
     return [...this.messages.values()]
       .filter((stored) => stored.channel === channel)
       .map((stored) => structuredClone(stored));
+  }
+
+  /**
+   * A response_url for `channelId`, as Slack hands one out on a modal's submission for a
+   * conversation chosen in a select with response_url_enabled: a post to it lands in
+   * that conversation, unless the conversation refuses (`refuseResponses`).
+   */
+  responseUrlFor(channelId: string): string {
+    const url = this.responseUrl();
+    this.responseChannels.set(url.slice(url.lastIndexOf('/') + 1), channelId);
+    return url;
+  }
+
+  /** The conversation a response_url from `responseUrlFor` posts to. */
+  channelOfResponse(id: string): string | undefined {
+    return this.responseChannels.get(id);
+  }
+
+  /**
+   * Refuse posts to `channelId`'s response_urls as Slack's hooks do: an HTTP error whose body
+   * is the reason (404 channel_not_found, 410 channel_is_archived, 403 otherwise), after
+   * `afterMs` (a refusal that comes late). `undefined` accepts them again.
+   */
+  refuseResponses(channelId: string, code: string | undefined, afterMs = 0): void {
+    if (code === undefined) this.refusedResponses.delete(channelId);
+    else this.refusedResponses.set(channelId, { code, afterMs });
   }
 
   /**
@@ -260,6 +295,8 @@ export class SlackStandIn extends EventEmitter {
     this.faults.clear();
     this.messages.clear();
     this.responseTargets.clear();
+    this.views.clear();
+    this.refusedResponses.clear();
   }
 
   async close(): Promise<void> {
@@ -311,7 +348,17 @@ export class SlackStandIn extends EventEmitter {
     const raw = await readBody(req);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'POST' && path.startsWith('/response/')) {
-      const post = { id: path.slice('/response/'.length), body: parseJsonObject(raw), at: Date.now() };
+      const id = path.slice('/response/'.length);
+      const channel = this.responseChannels.get(id);
+      const refused = channel ? this.refusedResponses.get(channel) : undefined;
+      if (refused) {
+        if (refused.afterMs) await new Promise((resolve) => setTimeout(resolve, refused.afterMs));
+        const status =
+          refused.code === 'channel_not_found' ? 404 : refused.code === 'channel_is_archived' ? 410 : 403;
+        res.writeHead(status, { 'content-type': 'text/plain' });
+        return void res.end(refused.code);
+      }
+      const post = { id, body: parseJsonObject(raw), at: Date.now() };
       const fault = this.takeFault('response_url', post.body);
       if (fault && 'status' in fault) {
         // Refused (an expired url, invalid blocks): Slack answers with a status and a word.
@@ -413,6 +460,40 @@ export class SlackStandIn extends EventEmitter {
     return undefined;
   }
 
+  /** views.open / views.push: a fresh trigger and a modal within Slack's limits, else Slack's error. */
+  private openView(args: Record<string, unknown>): Record<string, unknown> {
+    const trigger = triggerProblem(args.trigger_id);
+    if (trigger) return { ok: false, error: trigger };
+    const view = args.view as Record<string, unknown> | undefined;
+    const problems = viewLimitProblems(view);
+    if (!view || problems.length) {
+      return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+    }
+    this.viewCounter += 1;
+    const open: OpenView = { id: `V0MODAL${this.viewCounter}`, hash: this.viewHash(), view };
+    this.views.set(open.id, open);
+    return { ok: true, view: { ...view, id: open.id, hash: open.hash } };
+  }
+
+  /** views.update: the view must be open, its hash (when given) current, the new view within limits. */
+  private updateView(args: Record<string, unknown>): Record<string, unknown> {
+    const open = this.views.get(String(args.view_id ?? ''));
+    if (!open) return { ok: false, error: 'not_found' };
+    if (args.hash !== undefined && args.hash !== open.hash) return { ok: false, error: 'hash_conflict' };
+    const view = args.view as Record<string, unknown> | undefined;
+    const problems = viewLimitProblems(view);
+    if (!view || problems.length) {
+      return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+    }
+    open.view = view;
+    open.hash = this.viewHash();
+    return { ok: true, view: { ...view, id: open.id, hash: open.hash } };
+  }
+
+  private viewHash(): string {
+    return `${Date.now()}.${randomBytes(4).toString('hex')}`;
+  }
+
   /** What a post to a response_url with a known target does to the channel's messages. */
   private actOnResponse(post: ResponseUrlPost): void {
     const target = this.responseTargets.get(post.id);
@@ -503,6 +584,11 @@ export class SlackStandIn extends EventEmitter {
         return { ok: true, channel, ts: args.ts };
       case 'views.publish':
         return { ok: true, view: { id: `V${this.calls.length}`, type: 'home' } };
+      case 'views.open':
+      case 'views.push':
+        return this.openView(args);
+      case 'views.update':
+        return this.updateView(args);
       case 'users.info': {
         const id = String(args.user ?? '');
         const user = this.users.get(id);
@@ -535,6 +621,55 @@ export class SlackStandIn extends EventEmitter {
         return { ok: true };
     }
   }
+}
+
+/** A modal the bot opened: its id, its current hash (changed by every update) and what it shows. */
+export interface OpenView {
+  id: string;
+  hash: string;
+  view: Record<string, unknown>;
+}
+
+/** Slack gives 3 seconds to use a trigger; the stand-in is looser (a busy test machine), but not endless. */
+const TRIGGER_LIFETIME_MS = 30_000;
+
+/**
+ * Why a trigger_id would be refused: missing, or older than its lifetime. The stand-in's
+ * triggers (slack-payloads.ts) start with the time they were made, in milliseconds.
+ */
+export function triggerProblem(trigger: unknown): string | undefined {
+  if (typeof trigger !== 'string' || !trigger) return 'invalid_trigger_id';
+  const made = Number(trigger.split('.')[0]);
+  if (Number.isFinite(made) && made > 1e12 && Date.now() - made > TRIGGER_LIFETIME_MS) {
+    return 'expired_trigger_id';
+  }
+  return undefined;
+}
+
+/** Slack's limits on a modal: at most 100 blocks, a title, submit and close label of at most 24 characters. */
+export function viewLimitProblems(view: Record<string, unknown> | undefined): string[] {
+  if (view?.type !== 'modal') return ['a view must be a modal'];
+  const problems: string[] = [];
+  const blocks = Array.isArray(view.blocks) ? view.blocks : [];
+  if (blocks.length > 100) problems.push(`${blocks.length} blocks, more than 100`);
+  const label = (name: string) => (view[name] as { text?: unknown } | undefined)?.text;
+  const title = label('title');
+  if (typeof title !== 'string' || [...title].length < 1 || [...title].length > 24) {
+    problems.push('title must be 1 to 24 characters');
+  }
+  for (const name of ['submit', 'close']) {
+    const text = label(name);
+    if (text !== undefined && (typeof text !== 'string' || [...text].length > 24)) {
+      problems.push(`${name} must be at most 24 characters`);
+    }
+  }
+  if (
+    blocks.some((block) => (block as { type?: unknown }).type === 'input') &&
+    label('submit') === undefined
+  ) {
+    problems.push('a view with an input block needs a submit');
+  }
+  return problems;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

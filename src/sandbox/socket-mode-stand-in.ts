@@ -198,6 +198,14 @@ export class SocketModeStandIn extends EventEmitter {
     return this.send('interactive', blockActionPayload(input), options);
   }
 
+  /** A shortcut, a message shortcut or a modal's submission (slack-payloads.ts); resolves with the ack's payload. */
+  interactive(
+    payload: Record<string, unknown>,
+    options?: EnvelopeOptions,
+  ): Promise<Record<string, unknown> | undefined> {
+    return this.send('interactive', payload, options);
+  }
+
   /** Slack's `disconnect` message on every open connection; the client is expected to reconnect. */
   disconnect(reason: DisconnectReason): void {
     const message = JSON.stringify({ type: 'disconnect', reason, debug_info: { host: HOST } });

@@ -5,7 +5,17 @@
  * its acknowledgement in both.
  */
 import { messageInAck, type SlackRequestSender } from './signed-requests.js';
-import { type BlockActionInput, isMessage, type SlashCommandInput } from './slack-payloads.js';
+import {
+  type BlockActionInput,
+  isMessage,
+  type MessageActionInput,
+  messageActionPayload,
+  type ShortcutInput,
+  type SlashCommandInput,
+  shortcutPayload,
+  type ViewSubmissionInput,
+  viewSubmissionPayload,
+} from './slack-payloads.js';
 import type { SocketModeStandIn } from './socket-mode-stand-in.js';
 
 export interface SlackTransport {
@@ -13,6 +23,20 @@ export interface SlackTransport {
   slashCommand(input: SlashCommandInput): Promise<Record<string, unknown> | undefined>;
   event(event: Record<string, unknown>): Promise<void>;
   blockAction(input: BlockActionInput): Promise<void>;
+  shortcut(input: ShortcutInput): Promise<void>;
+  messageAction(input: MessageActionInput): Promise<void>;
+  /** Resolves with what the acknowledgement carried (errors beside a field, an update), if anything. */
+  viewSubmission(input: ViewSubmissionInput): Promise<Record<string, unknown> | undefined>;
+}
+
+/** The JSON an acknowledgement carried, if it carried an object. */
+function ackObject(raw: string): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function httpTransport(sender: SlackRequestSender): SlackTransport {
@@ -25,6 +49,15 @@ export function httpTransport(sender: SlackRequestSender): SlackTransport {
     },
     async blockAction(input) {
       await sender.blockAction(input);
+    },
+    async shortcut(input) {
+      await sender.shortcut(input);
+    },
+    async messageAction(input) {
+      await sender.messageAction(input);
+    },
+    async viewSubmission(input) {
+      return ackObject((await sender.viewSubmission(input)).body);
     },
   };
 }
@@ -40,6 +73,15 @@ export function socketTransport(socket: SocketModeStandIn): SlackTransport {
     },
     async blockAction(input) {
       await socket.blockAction(input);
+    },
+    async shortcut(input) {
+      await socket.interactive(shortcutPayload(input));
+    },
+    async messageAction(input) {
+      await socket.interactive(messageActionPayload(input));
+    },
+    async viewSubmission(input) {
+      return socket.interactive(viewSubmissionPayload(input));
     },
   };
 }

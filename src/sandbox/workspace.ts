@@ -74,6 +74,15 @@ export interface SandboxNotice {
   level: 'info' | 'warn';
 }
 
+/** The modal open over the page (the topic browser), with Slack's errors beside its fields. */
+export interface SandboxModal {
+  id: string;
+  hash: string;
+  view: Record<string, unknown>;
+  /** block_id → message, from a submission answered with response_action "errors". */
+  errors: Record<string, string>;
+}
+
 export interface SandboxState {
   me: typeof ME;
   people: SandboxPerson[];
@@ -83,6 +92,8 @@ export interface SandboxState {
   /** Each person's App Home, by user id, once the bot has published it. */
   homes: Record<string, { blocks: unknown[] }>;
   notices: SandboxNotice[];
+  /** The open modal, if any. */
+  modal: SandboxModal | null;
 }
 
 /**
@@ -104,6 +115,7 @@ export class SandboxWorkspace extends EventEmitter {
   private readonly messages: SandboxMessage[] = [];
   private readonly targets = new Map<string, ResponseTarget>();
   private readonly homes: Record<string, { blocks: unknown[] }> = {};
+  private modal: SandboxModal | null = null;
   private notices: SandboxNotice[] = [];
   private counter = 0;
   private subscribed: () => Promise<Set<string>>;
@@ -136,6 +148,7 @@ export class SandboxWorkspace extends EventEmitter {
       messages: this.messages,
       homes: this.homes,
       notices: this.notices,
+      modal: this.modal,
     };
   }
 
@@ -264,6 +277,113 @@ export class SandboxWorkspace extends EventEmitter {
     });
   }
 
+  /** "⋯ More actions" → "Explain with SocialVS" on a message: Slack sends the message shortcut. */
+  async explain(messageId: string, as: PersonKey = 'me'): Promise<void> {
+    const person = this.person(as);
+    const message = this.messages.find((candidate) => candidate.id === messageId);
+    // Someone else's ephemeral message is not there for this person to use.
+    if (!message || (message.visibleTo !== null && message.visibleTo !== person.id)) {
+      throw new SandboxInputError('that message is gone');
+    }
+    const responseUrl = this.standIn.responseUrl();
+    this.targets.set(idOf(responseUrl), { channel: message.channel, userId: person.id });
+    await this.slack.messageAction({
+      callbackId: 'explain_message',
+      userId: person.id,
+      userName: person.name,
+      channelId: message.channel,
+      responseUrl,
+      message: {
+        ts: message.ts,
+        user: message.author === 'bot' ? BOT.id : this.person(message.author).id,
+        // A card's own text is its notification fallback; a message with blocks only sends none.
+        text: message.text,
+      },
+    });
+  }
+
+  /** ⚡ → "Browse SocialVS topics": Slack sends the global shortcut. */
+  async shortcut(callbackId: string, as: PersonKey = 'me'): Promise<void> {
+    const person = this.person(as);
+    await this.slack.shortcut({ callbackId, userId: person.id, userName: person.name });
+  }
+
+  /** A button or menu in the open modal. */
+  async actInModal(input: {
+    actionId: string;
+    blockId?: string;
+    value?: string;
+    selectedOption?: { value: string; text: string };
+    as?: PersonKey;
+  }): Promise<void> {
+    const person = this.person(input.as);
+    const modal = this.modal;
+    if (!modal) throw new SandboxInputError('no modal is open');
+    await this.slack.blockAction({
+      actionId: input.actionId,
+      ...(input.value === undefined ? {} : { value: input.value }),
+      ...(input.blockId ? { blockId: input.blockId } : {}),
+      ...(input.selectedOption ? { selectedOption: input.selectedOption } : {}),
+      userId: person.id,
+      userName: person.name,
+      container: { type: 'view', viewId: modal.id },
+      view: this.viewInPayload(modal),
+    });
+  }
+
+  /**
+   * The modal's submit, with the conversation chosen in its select: Slack hands the bot a
+   * response_url for that conversation; errors in the acknowledgement stay beside the field,
+   * an empty one closes the modal.
+   */
+  async submitModal(
+    conversations: Record<string, { actionId: string; channel: string }>,
+    as: PersonKey = 'me',
+  ): Promise<void> {
+    const person = this.person(as);
+    const modal = this.modal;
+    if (!modal) throw new SandboxInputError('no modal is open');
+    const responseUrls = Object.entries(conversations).map(([blockId, { actionId, channel }]) => {
+      if (!CHANNELS.some((known) => known.id === channel)) throw new SandboxInputError('unknown channel');
+      const responseUrl = this.standIn.responseUrlFor(channel);
+      this.targets.set(idOf(responseUrl), { channel, userId: person.id });
+      return { blockId, actionId, channelId: channel, responseUrl };
+    });
+    const ack = await this.slack.viewSubmission({
+      userId: person.id,
+      userName: person.name,
+      view: this.viewInPayload(modal),
+      responseUrls,
+    });
+    if (ack?.response_action === 'errors' && ack.errors && typeof ack.errors === 'object') {
+      modal.errors = Object.fromEntries(
+        Object.entries(ack.errors as Record<string, unknown>).map(([block, text]) => [block, String(text)]),
+      );
+    } else if (ack?.response_action === 'update' && ack.view && typeof ack.view === 'object') {
+      modal.view = ack.view as Record<string, unknown>;
+      modal.errors = {};
+    } else {
+      this.modal = null;
+    }
+    this.changed();
+  }
+
+  /** The modal's close button (Slack tells the bot nothing: it asked for no view_closed). */
+  closeModal(): void {
+    this.modal = null;
+    this.changed();
+  }
+
+  private viewInPayload(modal: SandboxModal) {
+    return {
+      id: modal.id,
+      hash: modal.hash,
+      callback_id: String(modal.view.callback_id ?? ''),
+      private_metadata: String(modal.view.private_metadata ?? ''),
+      blocks: Array.isArray(modal.view.blocks) ? modal.view.blocks : [],
+    };
+  }
+
   /** A person opened their App Home tab. */
   async openHome(as: PersonKey = 'me'): Promise<void> {
     const person = this.person(as);
@@ -329,6 +449,17 @@ export class SandboxWorkspace extends EventEmitter {
       case 'chat.delete':
         this.remove((candidate) => candidate.channel === channel && candidate.ts === args.ts);
         break;
+      case 'views.open':
+      case 'views.push':
+      case 'views.update': {
+        const opened = call.result?.view as { id?: unknown; hash?: unknown } | undefined;
+        const view = args.view as Record<string, unknown> | undefined;
+        if (typeof opened?.id === 'string' && view) {
+          this.modal = { id: opened.id, hash: String(opened.hash ?? ''), view, errors: {} };
+          this.changed();
+        }
+        break;
+      }
       case 'views.publish': {
         const view = args.view as { blocks?: unknown[] } | undefined;
         const userId = typeof args.user_id === 'string' ? args.user_id : '';

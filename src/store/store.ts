@@ -68,7 +68,8 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export type QuestionSurface = 'command' | 'mention' | 'dm';
+/** Where a question came from; 'shortcut' is a message explained with the message shortcut. */
+export type QuestionSurface = 'command' | 'mention' | 'dm' | 'shortcut';
 
 export interface QuestionRecord {
   askedAt: Date;

@@ -1,6 +1,6 @@
 /**
  * Buttons through the wire: every button of every card the bot sends produces a
- * response, updates the card in place where Slack allows it, and a card from an
+ * response (the Home tab's open the topic browser modal), updates the card in place where Slack allows it, and a card from an
  * older version (a topic that no longer exists, an unknown action) still gets a plain answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,8 +129,9 @@ describe('every button on every card', () => {
     expect(kb.topics.map((topic) => topic.text.en.title)).toContain(headerOf(opened ?? {}));
   });
 
-  it('the home tab: a topic button sends the card to the user in their DM with the bot', async () => {
-    const before = h.standIn.callsOf('chat.postMessage').length;
+  it('the home tab: a topic button opens the topic browser modal on that topic, no DM', async () => {
+    const postsBefore = h.standIn.callsOf('chat.postMessage').length;
+    const opensBefore = h.standIn.callsOf('views.open').length;
     const sent = await h.slack.blockAction({
       actionId: 'topic_open_focus',
       value: encodeValue({ topic: 'focus', language: 'fr' }),
@@ -138,13 +139,10 @@ describe('every button on every card', () => {
       container: { type: 'view', viewId: 'V123' },
     });
     expect(sent.status).toBe(200);
-    const call = await h.standIn.waitFor(() =>
-      h.standIn
-        .callsOf('chat.postMessage')
-        .slice(before)
-        .find((c) => c.args.channel === 'UHOME'),
-    );
-    expect(headerOf(call.args)).toBe(titleOf('focus', 'fr'));
+    const call = await h.standIn.waitFor(() => h.standIn.callsOf('views.open')[opensBefore]);
+    expect(call.outcome).toBe('ok');
+    expect(headerOf(call.args.view as Record<string, unknown>)).toBe(titleOf('focus', 'fr'));
+    expect(h.standIn.callsOf('chat.postMessage').length).toBe(postsBefore);
   });
 });
 

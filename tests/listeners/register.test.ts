@@ -7,7 +7,8 @@
  */
 import { App, type Receiver } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_IDS, encodeQuizValue, encodeValue } from '../../src/cards/actions.js';
+import { ACTION_IDS, CALLBACK_IDS, encodeQuizValue, encodeValue } from '../../src/cards/actions.js';
+import { browseModal, SHARE_BLOCK_ID } from '../../src/cards/browse-modal.js';
 import { registerListeners } from '../../src/listeners/index.js';
 import { SlackStandIn } from '../../src/sandbox/slack-stand-in.js';
 import { fetchWithTimeout } from '../../src/slack/create-app.js';
@@ -153,6 +154,81 @@ describe('buttons registered with Bolt', () => {
     expect(posts).toHaveLength(1);
     expect(isStaleCard(posts[0] ?? {}, 'en')).toBe(true);
     expect(lines.slice(before).filter((line) => line.includes('malformed'))).toHaveLength(1);
+  });
+});
+
+describe('the shortcuts and the modal registered with Bolt', () => {
+  const user = { id: 'UCLICK', username: 'clicker', name: 'clicker', team_id: 'T0SANDBOX' };
+  const team = { id: 'T0SANDBOX', domain: 'sandbox' };
+
+  async function deliver(body: Record<string, unknown>) {
+    const acks: unknown[] = [];
+    await app.processEvent({
+      body: { api_app_id: 'A0SOCIALVS', team, user, ...body },
+      ack: async (response?: unknown) => {
+        acks.push(response);
+      },
+    });
+    return acks;
+  }
+
+  it('"Explain with SocialVS" is answered once, through its response_url, by the explain listener', async () => {
+    const responseUrl = standIn.responseUrl();
+    const acks = await deliver({
+      type: 'message_action',
+      callback_id: CALLBACK_IDS.explainMessage,
+      trigger_id: `${Date.now()}.1.trigger`,
+      channel: { id: 'C0GENERAL', name: 'general' },
+      message: { type: 'message', text: 'ROI of networking vs media?', ts: '1700000000.000009' },
+      response_url: responseUrl,
+    });
+    expect(acks).toHaveLength(1);
+    const posts = standIn.responsesTo(responseUrl).map((post) => post.body);
+    expect(posts).toHaveLength(1);
+    expect(headerOf(posts[0] ?? {})).toBe(titleOf('roi', 'en'));
+  });
+
+  it('"Browse SocialVS topics" opens the topic browser, and a press in it updates that modal only', async () => {
+    const opensBefore = standIn.callsOf('views.open').length;
+    const acks = await deliver({
+      type: 'shortcut',
+      callback_id: CALLBACK_IDS.browseShortcut,
+      trigger_id: `${Date.now()}.2.trigger`,
+    });
+    expect(acks).toHaveLength(1);
+    const opened = standIn.callsOf('views.open').slice(opensBefore);
+    expect(opened.map((call) => call.outcome)).toEqual(['ok']);
+    const id = String((opened[0]?.result?.view as { id?: string } | undefined)?.id);
+    const hash = String((opened[0]?.result?.view as { hash?: string } | undefined)?.hash);
+
+    const updatesBefore = standIn.callsOf('views.update').length;
+    const responseUrl = standIn.responseUrl();
+    const pressAcks = await deliver({
+      type: 'block_actions',
+      container: { type: 'view', view_id: id },
+      view: { ...browseModal(kb, { language: 'en' }), id, hash },
+      trigger_id: `${Date.now()}.3.trigger`,
+      response_url: responseUrl,
+      actions: [button(`${ACTION_IDS.browseOpenPrefix}roi`, encodeValue({ topic: 'roi', language: 'en' }))],
+    });
+    expect(pressAcks).toHaveLength(1);
+    const updates = standIn.callsOf('views.update').slice(updatesBefore);
+    expect(updates.map((call) => [call.args.view_id, call.args.hash, call.outcome])).toEqual([
+      [id, hash, 'ok'],
+    ]);
+    expect(headerOf(updates[0]?.args.view as Record<string, unknown>)).toBe(titleOf('roi', 'en'));
+    // Not the unknown-button listener's topic list.
+    expect(standIn.responsesTo(responseUrl)).toHaveLength(0);
+  });
+
+  it("the modal's submission reaches the share listener: no conversation's response_url, an error beside the field", async () => {
+    const view = browseModal(kb, { language: 'en', topic: 'roi' });
+    const acks = await deliver({
+      type: 'view_submission',
+      view: { ...view, id: 'V0SUBMIT', hash: '1.x', state: { values: {} } },
+      response_urls: [],
+    });
+    expect(acks).toEqual([{ response_action: 'errors', errors: { [SHARE_BLOCK_ID]: expect.any(String) } }]);
   });
 });
 

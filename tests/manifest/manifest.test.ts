@@ -7,13 +7,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { App } from '@slack/bolt';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { LISTENED } from '../../src/listeners/index.js';
+import { CALLBACK_IDS } from '../../src/cards/actions.js';
+import { LISTENED, registerListeners } from '../../src/listeners/index.js';
+import { world } from '../support/listeners.js';
 
 interface Manifest {
   features: {
+    shortcuts: Array<{ name: string; type: 'message' | 'global'; callback_id: string; description: string }>;
     slash_commands: Array<{ command: string; usage_hint?: string; url?: string }>;
     app_home: Record<string, boolean>;
   };
@@ -67,6 +71,30 @@ function features(value: unknown): unknown {
   );
 }
 
+/**
+ * What registerListeners registers, read off a recording stand-in for Bolt's App: each
+ * app.shortcut and app.view with its constraints. The manifests are checked against this,
+ * so a shortcut declared without its listener (or the reverse) fails here.
+ */
+function registered() {
+  const shortcuts: Array<{ callback_id: string; type: string }> = [];
+  const views: Array<{ callback_id: string; type: string }> = [];
+  const ignore = () => undefined;
+  const recorder = {
+    use: ignore,
+    command: ignore,
+    event: ignore,
+    action: ignore,
+    shortcut: (constraints: { callback_id: string; type: string }) => shortcuts.push(constraints),
+    view: (constraints: { callback_id: string; type: string }) => views.push(constraints),
+  };
+  registerListeners(recorder as unknown as App, world().deps);
+  return { shortcuts, views };
+}
+
+/** The payload type Bolt's app.shortcut is constrained to, for each manifest shortcut type. */
+const PAYLOAD_TYPE = { message: 'message_action', global: 'shortcut' } as const;
+
 describe.each(manifests)('$file', ({ manifest, socketMode }) => {
   it("is valid against Slack's manifest JSON Schema", () => {
     const valid = validate(manifest);
@@ -85,6 +113,29 @@ describe.each(manifests)('$file', ({ manifest, socketMode }) => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(
       [...LISTENED.botEvents].sort(),
     );
+  });
+
+  it('declares exactly the shortcuts registered in the code, each with its listener, names at most 24 characters', () => {
+    const { shortcuts } = registered();
+    const declared = manifest.features.shortcuts.map((s) => `${PAYLOAD_TYPE[s.type]} ${s.callback_id}`);
+    expect(declared.sort()).toEqual(shortcuts.map((s) => `${s.type} ${s.callback_id}`).sort());
+    expect(manifest.features.shortcuts.map((s) => `${s.type} ${s.callback_id}`).sort()).toEqual(
+      LISTENED.shortcuts.map((s) => `${s.type} ${s.callback_id}`).sort(),
+    );
+    for (const shortcut of manifest.features.shortcuts) {
+      expect([...shortcut.name].length).toBeLessThanOrEqual(24);
+      expect(shortcut.description.length).toBeGreaterThan(0);
+    }
+    expect(manifest.features.shortcuts.map((s) => s.name).sort()).toEqual([
+      'Browse SocialVS topics',
+      'Explain with SocialVS',
+    ]);
+  });
+
+  it("has a listener for every modal the shortcuts open (the topic browser's submission)", () => {
+    const { views } = registered();
+    expect(views).toEqual([{ callback_id: CALLBACK_IDS.browseModal, type: 'view_submission' }]);
+    expect([...LISTENED.viewCallbacks]).toEqual([CALLBACK_IDS.browseModal]);
   });
 
   it('enables interactivity (buttons) and the Home and Messages tabs', () => {
@@ -131,5 +182,9 @@ describe('the two manifests', () => {
     const renamed = structuredClone(read('manifest.http.yml'));
     renamed.features.app_home.home_tab_enabled = false;
     expect(features(renamed)).not.toEqual(socket);
+    // A shortcut declared in one manifest only is caught too.
+    const shortcutless = structuredClone(read('manifest.http.yml'));
+    shortcutless.features.shortcuts.pop();
+    expect(features(shortcutless)).not.toEqual(socket);
   });
 });

@@ -307,6 +307,66 @@ describe.skipIf(skip)('the sandbox in a browser', () => {
     expect(await mine.getAttribute('title')).toMatch(/^\d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2}:\d{2}\s[AP]M$/);
   });
 
+  it('explains a message from its ⋯ menu: the card for me alone, quoting the message', async () => {
+    await page.getByText('general', { exact: false }).first().click();
+    await say(
+      'Should we put our budget into networking or media? Which one shows a clearer return on investment?',
+    );
+    const message = page.getByTestId('message').filter({ hasText: 'clearer return on investment' }).last();
+    await expect.poll(() => message.count()).toBe(1);
+    await message.hover();
+    await message.getByTestId('message-menu').click();
+    await message.getByTestId('explain-message').click();
+    const quoted = translate(kb.ui, 'en', 'explain.quote', { message: '' }).trim();
+    const card = cardTitled(titleOf('roi', 'en')).filter({ hasText: quoted });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.getAttribute('data-ephemeral')).toBe('true');
+  });
+
+  it('browses the topics from ⚡ in a modal, and shares one in #marketing (a refusal shows under the field)', async () => {
+    await page.getByTestId('shortcuts-button').click();
+    await page.getByTestId('browse-topics').click();
+    const modal = page.getByTestId('modal');
+    await expect
+      .poll(() => modal.getByTestId('modal-title').textContent())
+      .toBe(translate(kb.ui, 'en', 'browse.title'));
+    await expect.poll(() => modal.locator('[data-action-id^="browse_open_"]').count()).toBe(kb.topics.length);
+    await modal.locator('[data-action-id="browse_open_roi"]').click();
+    await expect
+      .poll(() => modal.locator('[data-block-type="header"]').textContent())
+      .toBe(titleOf('roi', 'en'));
+
+    sandbox.standIn.refuseResponses('C0SANDBOXMKT', 'not_in_channel');
+    await modal.getByTestId('conversation-select').selectOption('C0SANDBOXMKT');
+    await modal.getByTestId('modal-submit').click();
+    await expect
+      .poll(() => modal.getByTestId('field-error').textContent())
+      .toBe(translate(kb.ui, 'en', 'share.not_in_channel'));
+
+    sandbox.standIn.refuseResponses('C0SANDBOXMKT', undefined);
+    await modal.getByTestId('modal-submit').click();
+    await expect.poll(() => page.getByTestId('modal').count()).toBe(0);
+    await page.getByText('marketing', { exact: false }).first().click();
+    const shared = cardTitled(titleOf('roi', 'en')).filter({
+      hasText: translate(kb.ui, 'en', 'card.shared_by', { user: 'you' }),
+    });
+    await expect.poll(() => shared.count()).toBe(1);
+    expect(await shared.getAttribute('data-ephemeral')).toBeNull();
+  });
+
+  it("opens the topic browser from the App Home's 'Open this topic', and closes it", async () => {
+    await page.getByTestId('home-link').click();
+    const open = page.getByTestId('home-view').locator('[data-action-id="topic_open_focus"]');
+    await expect.poll(() => open.count()).toBe(1);
+    await open.click();
+    const modal = page.getByTestId('modal');
+    await expect
+      .poll(() => modal.locator('[data-block-type="header"]').textContent())
+      .toBe(titleOf('focus', 'en'));
+    await modal.getByTestId('modal-close').click();
+    await expect.poll(() => page.getByTestId('modal').count()).toBe(0);
+  });
+
   it('raised no script errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -102,6 +102,35 @@ describe('the sandbox in Socket Mode', () => {
     );
   });
 
+  it('takes both shortcuts and the modal as interactive envelopes: explain, browse, open a topic, share', async () => {
+    const card = await botCard(GENERAL, titleOf('ask-or-tell', 'en'));
+    expect(await post('/api/explain', { messageId: card.id })).toBe(200);
+    expect(await post('/api/shortcut', { callbackId: 'browse_topics' })).toBe(200);
+    await expect.poll(async () => (await state()).modal?.view.callback_id).toBe('browse_topics_modal');
+    expect(
+      await post('/api/action', {
+        view: 'modal',
+        actionId: 'browse_open_roi',
+        value: '{"t":"roi","l":"en"}',
+      }),
+    ).toBe(200);
+    await expect.poll(async () => headerOf((await state()).modal?.view ?? {})).toBe(titleOf('roi', 'en'));
+    expect(
+      await post('/api/modal/submit', {
+        conversations: { browse_share: { actionId: 'browse_share_conversation', channel: DM } },
+      }),
+    ).toBe(200);
+    expect((await state()).modal).toBeNull();
+    const shared = await botCard(DM, titleOf('roi', 'en'));
+    expect(shared.ephemeral).toBe(false);
+    const types = sandbox.standIn.socketMode.sent
+      .filter((sent) => sent.envelope.type === 'interactive')
+      .map((sent) => sent.envelope.payload.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['message_action', 'shortcut', 'block_actions', 'view_submission']),
+    );
+  });
+
   it('refuses an unknown SANDBOX_TRANSPORT, naming it', async () => {
     await expect(
       startSandbox({ SANDBOX_DATABASE_URL: 'sqlite::memory:', SANDBOX_TRANSPORT: 'pigeon' }, { port: 0 }),

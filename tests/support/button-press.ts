@@ -49,6 +49,7 @@ export function press<T>(options: PressOptions) {
     type: 'block_actions',
     user: { id: userId, username: options.userName ?? 'clicker', name: options.userName ?? 'clicker' },
     container,
+    trigger_id: '1700000000.000300.trigger',
     ...(where === 'home' ? {} : { channel: { id: channelId, name: 'general' } }),
     ...(where === 'home' ? {} : { response_url: 'https://hooks.slack.invalid/actions/1' }),
     actions: [action],

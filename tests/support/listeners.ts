@@ -40,7 +40,7 @@ export function platformError(code: string): Error {
   });
 }
 
-/** A WebClient stand-in: chat.postMessage and chat.update, views.publish and users.info, resolving as Slack does. */
+/** A WebClient stand-in: chat.postMessage and chat.update, views.publish / open / update and users.info, resolving as Slack does. */
 export function fakeClient(locales: Record<string, string> = {}) {
   return {
     chat: {
@@ -57,6 +57,14 @@ export function fakeClient(locales: Record<string, string> = {}) {
     },
     views: {
       publish: vi.fn(async (_args: { user_id: string; view: unknown }) => ({ ok: true })),
+      open: vi.fn(async (_args: { trigger_id: string; view: unknown }) => ({
+        ok: true,
+        view: { id: 'V0MODAL' },
+      })),
+      update: vi.fn(async (args: { view_id: string; hash?: string; view: unknown }) => ({
+        ok: true,
+        view: { id: args.view_id },
+      })),
     },
     users: {
       info: vi.fn(async (args: { user: string; include_locale?: boolean }) => ({

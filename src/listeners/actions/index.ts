@@ -1,6 +1,8 @@
 import type { App, BlockAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTION_IDS } from '../../cards/actions.js';
 import type { ListenerDeps } from '../deps.js';
+import { browseLanguage } from './browse-language.js';
+import { browseTopic } from './browse-topic.js';
 import { feedback } from './feedback.js';
 import { openTopic } from './open-topic.js';
 import { quizAnswer } from './quiz-answer.js';
@@ -15,12 +17,17 @@ export const TOPIC_BUTTON = /^topic_(previous|next|language_[a-z]{2}|open_[a-z0-
 export const FEEDBACK_BUTTON = /^feedback_(up|down)$/;
 /** An answer on a quiz. */
 export const QUIZ_ANSWER_BUTTON = /^quiz_answer_(networking|media|both)$/;
+/** In the topic browser modal: a topic of its list, ◀ / ▶, back to the list. */
+export const BROWSE_BUTTON = /^browse_(open_[a-z0-9-]+|previous|next|list)$/;
 /** The tip card's and the quiz result's "Open the topic": the topic, privately. */
 export const OPEN_PRIVATELY_BUTTON = /^(tip|quiz)_open$/;
 
 type ButtonListener = (deps: ListenerDeps) => Middleware<SlackActionMiddlewareArgs<BlockAction>>;
 
-/** Every button the cards carry, by action_id or pattern, and the listener that answers it. */
+/**
+ * Every button the cards carry (and the topic browser modal's language menu), by action_id
+ * or pattern, and the listener that answers it.
+ */
 const BUTTONS: ReadonlyArray<readonly [string | RegExp, ButtonListener]> = [
   [TOPIC_BUTTON, openTopic],
   [ACTION_IDS.share, shareCard],
@@ -28,6 +35,8 @@ const BUTTONS: ReadonlyArray<readonly [string | RegExp, ButtonListener]> = [
   [FEEDBACK_BUTTON, feedback],
   [QUIZ_ANSWER_BUTTON, quizAnswer],
   [ACTION_IDS.quizShare, quizShare],
+  [BROWSE_BUTTON, browseTopic],
+  [ACTION_IDS.browseLanguage, browseLanguage],
 ];
 
 /** One listener per button; a last one takes any button none of them is registered for. */

@@ -8,6 +8,8 @@
  * rendered only for http: and https: URLs.
  */
 
+import { decorateMessage, renderInputBlock, renderModal, wireShortcuts } from './modal.js';
+
 // ---------------------------------------------------------------------------------------
 // Small DOM helpers
 
@@ -490,49 +492,6 @@ function closeMenus(except) {
   }
 }
 
-function renderOverflow(element, block, target) {
-  const wrap = el('span', 'overflow');
-  const button = el('button', 'sk-button sk-overflow', '⋯');
-  button.type = 'button';
-  button.dataset.actionId = String(element.action_id ?? '');
-  button.setAttribute('aria-haspopup', 'menu');
-  button.setAttribute('aria-label', 'More actions');
-  const menu = el('div', 'overflow-menu');
-  menu.setAttribute('role', 'menu');
-  menu.hidden = true;
-  for (const option of Array.isArray(element.options) ? element.options : []) {
-    const item = el('button', 'overflow-item', emojify(plainTextOf(option.text)));
-    item.type = 'button';
-    item.setAttribute('role', 'menuitem');
-    item.dataset.value = String(option.value ?? '');
-    item.addEventListener('click', () => {
-      menu.hidden = true;
-      if (!confirmed(element)) return;
-      if (typeof option.url === 'string' && isHttpUrl(option.url)) {
-        window.open(option.url, '_blank', 'noopener,noreferrer');
-      }
-      sendAction(
-        target,
-        {
-          actionId: element.action_id,
-          blockId: blockIdOf(block),
-          selectedOption: { text: plainTextOf(option.text), value: option.value },
-        },
-        button,
-      );
-    });
-    menu.append(item);
-  }
-  button.addEventListener('click', (event) => {
-    event.stopPropagation();
-    const opening = menu.hidden;
-    closeMenus(menu);
-    menu.hidden = !opening;
-  });
-  wrap.append(button, menu);
-  return wrap;
-}
-
 function renderStaticSelect(element, block, target) {
   const select = el('select', 'sk-select');
   select.dataset.actionId = String(element.action_id ?? '');
@@ -573,27 +532,14 @@ function renderStaticSelect(element, block, target) {
   return select;
 }
 
-function renderImagePlaceholder(element) {
-  const square = el('span', 'sk-image');
-  const alt = String(element.alt_text ?? 'image');
-  square.title = alt;
-  square.setAttribute('role', 'img');
-  square.setAttribute('aria-label', alt);
-  return square;
-}
-
 function renderElement(element, block, target) {
   if (!element || typeof element !== 'object')
     return el('span', 'block-unsupported', '[unsupported element]');
   switch (element.type) {
     case 'button':
       return renderButton(element, block, target);
-    case 'overflow':
-      return renderOverflow(element, block, target);
     case 'static_select':
       return renderStaticSelect(element, block, target);
-    case 'image':
-      return renderImagePlaceholder(element);
     default:
       return el('span', 'block-unsupported', `[unsupported element: ${element.type}]`);
   }
@@ -627,8 +573,7 @@ function renderBlock(block, target) {
     }
     case 'context':
       for (const element of Array.isArray(block.elements) ? block.elements : []) {
-        if (element?.type === 'image') node.append(renderImagePlaceholder(element));
-        else node.append(renderTextObject(element, 'context-item'));
+        node.append(renderTextObject(element, 'context-item'));
       }
       return node;
     case 'divider':
@@ -639,11 +584,8 @@ function renderBlock(block, target) {
         node.append(renderElement(element, block, target));
       }
       return node;
-    case 'image': {
-      node.append(renderImagePlaceholder(block));
-      if (block.title) node.append(renderTextObject(block.title, 'image-title'));
-      return node;
-    }
+    case 'input':
+      return renderInputBlock(block, node);
     default:
       node.className = 'block block-unsupported';
       node.textContent = `[unsupported block: ${type}]`;
@@ -935,6 +877,7 @@ function renderMessage(message, options = {}) {
       body.append(link);
     }
     node.append(avatar, body);
+    decorateMessage(node, message);
   } catch (error) {
     console.error('could not render a message', error);
     node.append(el('div', 'block-unsupported', '[this message could not be shown]'));
@@ -1175,6 +1118,7 @@ function render() {
   renderHeader(channel);
   renderThread();
   renderMain(channel, listWasAtBottom);
+  renderModal(state);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1261,6 +1205,7 @@ function connect() {
 function start() {
   wireComposer('composer', 'message-box', 'send-button', false);
   wireComposer('thread-composer', 'thread-message-box', 'thread-send-button', true);
+  wireShortcuts();
   byId('home-link').addEventListener('click', () => selectView({ kind: 'home' }));
   byId('person-select').addEventListener('change', (event) => switchPerson(event.target.value));
   byId('thread-close').addEventListener('click', () => {
@@ -1278,3 +1223,6 @@ function start() {
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
 else start();
+
+// What modal.js draws with.
+export { asActing, closeMenus, el, emojify, plainTextOf, postJson, renderBlocks, showNotice };

@@ -1,7 +1,7 @@
 /**
  * The topic buttons (previous / next / a language / a topic from a list) on their own:
  * the card is replaced in place; from the Home tab, which has no message to replace,
- * the card opens in the user's DM with the bot; an old card gets the topic list.
+ * the topic opens in the topic browser modal; an old card gets the topic list.
  */
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../../src/knowledge/ui-strings.js';
@@ -60,7 +60,7 @@ describe('topic buttons', () => {
     expect(buttonsOf(inDm).map((button) => button.action_id)).not.toContain('topic_share');
   });
 
-  it("from the Home tab, posts the card in the user's DM instead of responding", async () => {
+  it('from the Home tab, opens the topic browser modal on that topic with the press trigger, and sends no message', async () => {
     const { deps } = world();
     const call = press<Args>({
       actionId: 'topic_open_similarities',
@@ -71,14 +71,15 @@ describe('topic buttons', () => {
     await openTopic(deps)(call.args);
     expect(call.ack).toHaveBeenCalledTimes(1);
     expect(call.respond).not.toHaveBeenCalled();
-    expect(call.client.chat.postMessage).toHaveBeenCalledTimes(1);
-    expect(calledBefore(call.ack, call.client.chat.postMessage)).toBe(true);
-    const [posted] = argsOf(call.client.chat.postMessage);
-    expect(posted?.channel).toBe('UHOME');
-    expect(headerOf(posted ?? {})).toBe(titleOf('similarities', 'fr'));
-    expect(String(posted?.text).length).toBeGreaterThan(0);
-    // A DM message is not private to one reader: nothing to share from there.
-    expect(buttonsOf(posted ?? {}).map((button) => button.action_id)).not.toContain('topic_share');
+    expect(call.client.chat.postMessage).not.toHaveBeenCalled();
+    expect(call.client.views.open).toHaveBeenCalledTimes(1);
+    expect(calledBefore(call.ack, call.client.views.open)).toBe(true);
+    const [opened] = argsOf(call.client.views.open);
+    expect(opened?.trigger_id).toBe('1700000000.000300.trigger');
+    const view = opened?.view as { type: string; blocks: unknown[]; title: { text: string } };
+    expect(view.type).toBe('modal');
+    expect(view.title.text).toBe(translate(kb.ui, 'fr', 'browse.title'));
+    expect(headerOf(view)).toBe(titleOf('similarities', 'fr'));
   });
 
   it('answers a card whose topic is gone with the stale card, in the language on the button', async () => {
@@ -108,12 +109,12 @@ describe('topic buttons', () => {
     expect(linesWith(lines, 'response_url failed', 'C0EXPIRED', 'UCLICK')).toHaveLength(1);
   });
 
-  it('logs a rejected chat.postMessage from the Home tab with the method, and does not throw', async () => {
+  it('logs a refused views.open from the Home tab with the method, and does not throw', async () => {
     const { deps, lines } = world();
     const call = press<Args>({ actionId: 'topic_open_roi', value: value('roi', 'en'), where: 'home' });
-    call.client.chat.postMessage.mockRejectedValue(platformError('messages_tab_disabled'));
+    call.client.views.open.mockRejectedValue(platformError('expired_trigger_id'));
     await expect(openTopic(deps)(call.args)).resolves.toBeUndefined();
-    expect(linesWith(lines, 'chat.postMessage failed', 'UCLICK', 'messages_tab_disabled')).toHaveLength(1);
+    expect(linesWith(lines, 'views.open failed', 'UCLICK', 'expired_trigger_id')).toHaveLength(1);
   });
 
   it('when Slack refuses the card, the presser alone gets the one plain line in the card’s language, logged once', async () => {
