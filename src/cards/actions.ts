@@ -45,7 +45,7 @@ export const CALLBACK_IDS = {
  * The block id of a shared card's context line ("Shared by …"). A press on a card that has it
  * is a press on a public card, even in a DM between two people.
  */
-export const SHARED_CARD_BLOCK_ID = 'topic_shared_context';
+export const SHARED_CARD_BLOCK_ID = 'card_shared_by';
 
 /** The answer a quiz button stands for, from its action id; undefined when it is none of ours. */
 export function quizAnswerOf(actionId: string | undefined): QuizAnswer | undefined {
