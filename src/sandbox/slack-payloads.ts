@@ -134,15 +134,10 @@ export function shortcutPayload(input: ShortcutInput): Record<string, unknown> {
 
 /** A message shortcut chosen from a message's "⋯ More actions". */
 export function messageActionPayload(input: MessageActionInput): Record<string, unknown> {
+  // The global shortcut's fields, plus where the message is and the message itself.
   return {
+    ...shortcutPayload(input),
     type: 'message_action',
-    token: 'legacy-verification-token',
-    action_ts: `${Date.now() / 1000}`,
-    team: { id: TEAM_ID, domain: 'sandbox' },
-    user: userOf(input),
-    api_app_id: APP_ID,
-    callback_id: input.callbackId,
-    trigger_id: newTriggerId(),
     channel: {
       id: input.channelId,
       name: input.channelName ?? (input.channelId.startsWith('D') ? 'directmessage' : 'general'),
