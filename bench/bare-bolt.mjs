@@ -7,6 +7,7 @@
  * Env: PORT, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL, BARE_LISTENERS.
  */
 import bolt from '@slack/bolt';
+import { BOT_LISTENERS } from './bot-listeners.mjs';
 
 const { App, LogLevel } = bolt;
 
@@ -112,24 +113,16 @@ app.command('/socialvs', async ({ ack }) => {
   await ack({ response_type: 'ephemeral', text: TEXT, blocks: FIXED_CARD });
 });
 
-// BARE_LISTENERS=bot: also the bot's other ten listeners, registered as the bot registers
-// them but doing nothing. Bolt runs every listener's chain for every request, so this is
-// what the bot's listener set costs before any work of ours.
+// BARE_LISTENERS=bot: also the bot's other listeners (bot-listeners.mjs), registered as the
+// bot registers them but doing nothing. Bolt runs every listener's chain for every request, so
+// this is what the bot's listener set costs before any work of ours.
 if (process.env.BARE_LISTENERS === 'bot') {
   const nothing = async () => {};
-  for (const type of ['app_mention', 'message', 'app_home_opened']) app.event(type, nothing);
   const acked = async ({ ack }) => ack();
-  for (const actionId of [
-    /^topic_(previous|next|language_[a-z]{2}|open_[a-z0-9-]+)$/,
-    'topic_share',
-    /^(tip_open|quiz_open)$/,
-    /^feedback_(up|down)$/,
-    /^quiz_answer_(networking|media|both)$/,
-    'quiz_share',
-  ]) {
-    app.action(actionId, acked);
-  }
-  app.action({ type: 'block_actions' }, acked);
+  for (const type of BOT_LISTENERS.events) app.event(type, nothing);
+  for (const constraint of BOT_LISTENERS.actions) app.action(constraint, acked);
+  for (const constraint of BOT_LISTENERS.shortcuts) app.shortcut(constraint, acked);
+  for (const constraint of BOT_LISTENERS.views) app.view(constraint, acked);
 }
 
 await app.start({ port: Number(process.env.PORT ?? 3000), host: '127.0.0.1' });

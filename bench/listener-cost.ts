@@ -2,7 +2,7 @@
  * `npm run listener-cost`: what each registered listener costs Bolt per request, in-process
  * and without the network: a bare Bolt app answering a slash command, with 0, 5, 10 and 20
  * more action listeners registered that never match it. Bolt runs every listener's
- * middleware chain for every request (to find the ones that match), so the bot's eleven
+ * middleware chain for every request (to find the ones that match), so the bot's sixteen
  * listeners cost it that much more than a one-listener app. docs/benchmark.md has the figures.
  */
 import { App, type Receiver } from '@slack/bolt';

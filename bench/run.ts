@@ -229,7 +229,7 @@ async function main(): Promise<void> {
     );
     if (l) {
       row(
-        `  against bare Bolt with the bot's 11 listeners, c=${connections}: acks per second / ack p99 (ms) / CPU per command (µs)`,
+        `  against bare Bolt with the bot's listener set, c=${connections}: acks per second / ack p99 (ms) / CPU per command (µs)`,
         `${fmt(o.requestsPerSecond, 0)} / ${fmt(o.p99Ms)} / ${fmt(o.cpuUsPerCommand, 0)}`,
         {
           bare: `${fmt(l.requestsPerSecond, 0)} / ${fmt(l.p99Ms)} / ${fmt(l.cpuUsPerCommand, 0)}`,

@@ -269,3 +269,29 @@ describe('the slash command registered with Bolt', () => {
     expect(acks).toHaveLength(0);
   });
 });
+
+describe("the benchmark's copy of the listener set", () => {
+  it('registers as many listeners of each kind as the bot does, so its cost is measured', async () => {
+    const registered = { command: 0, event: 0, action: 0, shortcut: 0, view: 0 };
+    const counting = {
+      use: () => undefined,
+      command: () => void registered.command++,
+      event: () => void registered.event++,
+      action: () => void registered.action++,
+      shortcut: () => void registered.shortcut++,
+      view: () => void registered.view++,
+    } as unknown as App;
+    registerListeners(counting, world().deps);
+    // @ts-expect-error: a plain .mjs file of the benchmark, without types
+    const { BOT_LISTENERS } = (await import('../../bench/bot-listeners.mjs')) as {
+      BOT_LISTENERS: Record<'events' | 'actions' | 'shortcuts' | 'views', unknown[]>;
+    };
+    expect(registered).toEqual({
+      command: 1,
+      event: BOT_LISTENERS.events.length,
+      action: BOT_LISTENERS.actions.length,
+      shortcut: BOT_LISTENERS.shortcuts.length,
+      view: BOT_LISTENERS.views.length,
+    });
+  });
+});
