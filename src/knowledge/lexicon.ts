@@ -8,6 +8,10 @@
  *   nothing on their own, but a question that names them is on topic.
  * - comparison words: "difference", "vs", "same". A question made only of these and the
  *   subjects asks for the overview.
+ * - chore words: the tasks people do with social media or networking rather than ask about
+ *   them: posts to draft or schedule, logins, approvals, rotas, job openings, lunches and
+ *   events, cables and printers, the day it is due. A question with one is about the chore
+ *   unless most of its words are a topic's.
  */
 import type { Language } from './languages.js';
 
@@ -39,7 +43,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     wir uns unser unsere du dich dir ihr ihre ihnen sie es er man mein meine dein sich so auch nur noch
     schon sehr mehr viel viele bitte danke hallo hi hey moin servus frage fragen kurze kurz zusammen
     gibt etwas eigentlich denn doch mal da dass ob uber ueber fuer alles genau erklar erklaren wirklich
-    jemand`),
+    jemand stimmt meint meinte sagt sagte nen`),
   fr: list(`
     le la les l un une des du de d et ou mais ne pas n est sont etre ete a ont avoir ai as avons avez
     c ce cet cette ces ceci cela ca qui que qu quoi quel quelle quels quelles comment pourquoi quand
@@ -63,6 +67,37 @@ export const COMPARISON_WORDS: ReadonlySet<string> = list(`
   unterschied unterschiede unterscheiden unterscheidet unterschiedlich vergleich vergleichen gleich
   gleiche dasselbe zwischen
   differente differentes differents comparaison comparer distinguer entre pareil meme memes`);
+
+export const CHORE_WORDS: ReadonlySet<string> = list(`
+  password passwords login logins logon credentials admin hacked locked lockout
+  draft drafts drafting caption captions schedule scheduled scheduling reschedule calendar
+  approve approves approved approval approving signoff deadline deadlines invoice invoices
+  duty oncall shifts rota roster vacation holiday
+  job jobs role roles vacancy vacancies openings applicant applicants hire hiring
+  recruit recruiting recruiter interview interviews salary resume cv
+  lunch dinner breakfast catering vegetarian vegan menu venue rsvp event events meetup agenda
+  cable cables printer printers wifi router plug projector laptop meeting meetings room
+  today tonight tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday quarter
+  january february march april june july august september october november december
+  passwort passworter zugang zugangsdaten gehackt entwurf bildunterschrift einplanen redaktionsplan
+  kalender genehmigen genehmigt freigeben freigabe frist dienst bereitschaft schicht urlaub
+  stelle stellen stellenanzeige bewerbung bewerben bewerber vorstellungsgesprach gehalt
+  mittagessen abendessen fruhstuck vegetarisch veranstaltung anmeldung
+  kabel stecker drucker wlan steckdose beamer besprechung besprechungsraum
+  heute morgen gestern montag dienstag mittwoch donnerstag freitag samstag sonntag quartal
+  januar februar marz mai juni juli oktober dezember
+  identifiants mdp connexion pirate brouillon legende legendes programmer planifier rediger calendrier
+  valider valide validation echeance astreinte permanence conges
+  poste postes candidature candidater candidat recrutement embauche entretien
+  dejeuner diner repas vegetarien evenement soiree inscription
+  imprimante routeur reunion salle
+  aujourd demain hier lundi mardi mercredi jeudi vendredi samedi dimanche trimestre
+  janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre
+  sandi diretas draf jadwal jadwalkan dijadwalkan kalender setujui menyetujui persetujuan tenggat
+  piket jaga cuti lowongan loker lamar melamar pelamar rekrutmen wawancara gaji
+  makan siang acara undangan kabel colokan rapat ruang
+  besok kemarin senin selasa rabu kamis jumat sabtu kuartal
+  januari februari maret mei juni juli agustus oktober desember`);
 
 /** Which language lists contain this (folded) stopword. */
 export function stopwordLanguages(word: string): Language[] {
