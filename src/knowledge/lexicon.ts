@@ -27,14 +27,16 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     please pls thanks thank thx hi hey hello hiya yo bot socialvs tell explain show give know want need
     get got okay ok quick question questions let lets help say said think thing things
     something anything up down out over under s t d ll re ve someone somebody anyone anybody
-    simple simply exactly basically actually right correct true kind sort`),
+    simple simply exactly basically actually right correct true kind sort
+    tbh lol btw fyi imo idk q still`),
   id: list(`
     apa apakah itu ini yang dan atau di ke dari untuk dengan pada adalah ialah merupakan saya aku kami
     kita anda kamu kau mereka dia ia bagaimana gimana mengapa kenapa kapan dimana mana siapa bisa dapat
     harus akan sudah telah belum tidak tak nggak gak enggak bukan ada juga saja aja lebih sangat amat
     seperti dalam oleh tentang mau ingin tanya bertanya dong deh ya yah halo hai hallo tolong minta
     mohon bener benar sih kah jadi sebagai agar supaya buat bagi para nih tuh lagi sekali hal
-    tolong jelaskan terima kasih makasih mas mbak pak bu kak sebenarnya persis tepatnya cara`),
+    tolong jelaskan terima kasih makasih mas mbak pak bu kak sebenarnya persis tepatnya cara
+    yg gitu gini kan biar dapet udah blm dgn utk tdk ga gk kalo kalau kayak banget bgt emang lho loh`),
   de: list(`
     der die das den dem des ein eine einer eines einem einen und oder aber nicht kein keine keinen ist
     sind war waren sein bin bist seid hat haben hast wird werden wurde kann kannst konnen muss mussen
@@ -43,14 +45,14 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     wir uns unser unsere du dich dir ihr ihre ihnen sie es er man mein meine dein sich so auch nur noch
     schon sehr mehr viel viele bitte danke hallo hi hey moin servus frage fragen kurze kurz zusammen
     gibt etwas eigentlich denn doch mal da dass ob uber ueber fuer alles genau erklar erklaren wirklich
-    jemand stimmt meint meinte sagt sagte nen`),
+    jemand stimmt meint meinte sagt sagte nen um ums geht eher davon jeweils`),
   fr: list(`
     le la les l un une des du de d et ou mais ne pas n est sont etre ete a ont avoir ai as avons avez
     c ce cet cette ces ceci cela ca qui que qu quoi quel quelle quels quelles comment pourquoi quand
     je j me m moi nous vous tu te t toi il elle ils elles on se s sa son ses leur leurs mon ma mes
     notre nos votre vos au aux en dans par pour sur avec sans plus tres bien aussi y bonjour salut
     merci svp stp petite question faire fait peut peux peuvent doit dois faut veut voudrais chose
-    exactement vraiment quelqu`),
+    exactement vraiment quelqu lequel laquelle alors tous ceux`),
 };
 
 export const SUBJECT_WORDS: ReadonlySet<string> = list(`
@@ -77,25 +79,29 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   recruit recruiting recruiter interview interviews salary resume cv
   lunch dinner breakfast catering vegetarian vegan menu venue rsvp event events meetup agenda
   cable cables printer printers wifi router plug projector laptop meeting meetings room
+  report reporting dashboard monthly weekly weekend
   today tonight tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday quarter
   january february march april june july august september october november december
   passwort passworter zugang zugangsdaten gehackt entwurf bildunterschrift einplanen redaktionsplan
   kalender genehmigen genehmigt freigeben freigabe frist dienst bereitschaft schicht urlaub
-  stelle stellen stellenanzeige bewerbung bewerben bewerber vorstellungsgesprach gehalt
+  stelle stellen stellenanzeige bewerbung bewerbungen bewerben bewerber vorstellungsgesprach gehalt
   mittagessen abendessen fruhstuck vegetarisch veranstaltung anmeldung
   kabel stecker drucker wlan steckdose beamer besprechung besprechungsraum
+  bericht monatlich wochenende
   heute morgen gestern montag dienstag mittwoch donnerstag freitag samstag sonntag quartal
   januar februar marz mai juni juli oktober dezember
   identifiants mdp connexion pirate brouillon legende legendes programmer planifier rediger calendrier
   valider valide validation echeance astreinte permanence conges
-  poste postes candidature candidater candidat recrutement embauche entretien
+  candidature candidater candidat recrutement embauche entretien
   dejeuner diner repas vegetarien evenement soiree inscription
   imprimante routeur reunion salle
+  rapport reporting mensuel hebdo weekend
   aujourd demain hier lundi mardi mercredi jeudi vendredi samedi dimanche trimestre
   janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre
   sandi diretas draf jadwal jadwalkan dijadwalkan kalender setujui menyetujui persetujuan tenggat
   piket jaga cuti lowongan loker lamar melamar pelamar rekrutmen wawancara gaji
   makan siang acara undangan kabel colokan rapat ruang
+  laporan bulanan mingguan dashboard
   besok kemarin senin selasa rabu kamis jumat sabtu kuartal
   januari februari maret mei juni juli agustus oktober desember`);
 

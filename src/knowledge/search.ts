@@ -22,11 +22,12 @@ import {
   languageOrder,
   pickLanguage,
   readQuestion,
+  subjectSide,
   type Votes,
 } from './search/question.js';
 import type { ReadWord } from './search/scoring.js';
 import { scoreTopics } from './search/scoring.js';
-import { buildIndexData, type SearchIndexData } from './search/search-index.js';
+import { buildIndexData, JOINERS, type SearchIndexData } from './search/search-index.js';
 import { stemIn } from './stem.js';
 
 export type { SearchResult } from './search/decide.js';
@@ -129,8 +130,8 @@ function reconsiderStopword(word: ReadWord, language: Language): void {
 
 function shapeOf(read: readonly ReadWord[]): QuestionShape {
   const subjects = read.filter((w) => w.cls === 'subject').map((w) => w.key);
-  const media = subjects.some((key) => MEDIA_SIDE.test(key));
-  const network = subjects.some((key) => NETWORK_SIDE.test(key));
+  const media = subjects.some((key) => subjectSide(key) === 'media');
+  const network = subjects.some((key) => subjectSide(key) === 'network');
   return {
     subjectSeen: subjects.length > 0,
     // "network" alone may be wifi or a networking event; "social" (or media and network
@@ -139,14 +140,23 @@ function shapeOf(read: readonly ReadWord[]): QuestionShape {
     namesBoth: media && network,
     comparisonSeen: read.some((w) => w.cls === 'comparison'),
     chores: read.filter((w) => w.cls === 'chore').length,
+    comparesOtherThings: comparesOtherThings(read),
   };
+}
+
+/**
+ * "The difference between reach and impressions", "bedanya CPC dan CPM": a comparison of
+ * two content words joined by "and" / "or", and no subject word anywhere.
+ */
+function comparesOtherThings(read: readonly ReadWord[]): boolean {
+  if (!read.some((w) => w.cls === 'comparison') || read.some((w) => w.cls === 'subject')) return false;
+  return read.some(
+    (w, i) => JOINERS.has(w.word) && read[i - 1]?.cls === 'content' && read[i + 1]?.cls === 'content',
+  );
 }
 
 /** Subject words that can only mean our subjects: "social", "medsos", "jejaring", "réseautage". */
 const SOCIAL = /^(soci|sosi|sozi|medsos|socmed|sosmed|jejaring|reseautag)/;
-/** Subject words of the media side, and of the networking side. */
-const MEDIA_SIDE = /^(medi|medsos|socmed|sosmed)/;
-const NETWORK_SIDE = /^(netw|netz|jaring|jejaring|reseau)/;
 
 function traceDecision(
   trace: string[],

@@ -34,6 +34,8 @@ export const SCORING = {
 
   /** A topic needs this score to be the answer: higher refuses more, lower answers more wrongly. */
   minScore: 1.2,
+  /** With a chore word ("deadline", "login") the topic must stand out this much: the question is the chore's unless it clearly asks a topic. */
+  minScoreWithChore: 3,
   /** Share of the question's content words the topic's evidence must explain, by how the question names the subjects. */
   minCoverage: {
     /** Names social networking / social media outright. */

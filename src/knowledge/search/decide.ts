@@ -37,6 +37,8 @@ export interface QuestionShape {
   comparisonSeen: boolean;
   /** Chore words ("password", "deadline", "Friday"). */
   chores: number;
+  /** Compares two things that are not the subjects ("reach and impressions"). */
+  comparesOtherThings: boolean;
 }
 
 export function decide(
@@ -66,7 +68,9 @@ export function decide(
   // A chore that doesn't name the subjects is someone's task, whatever topic words it
   // shares ("who has the login for the company LinkedIn page").
   if (shape.chores > 0 && !shape.namesSubjects) return noMatch(suggestions(topicIds, scored));
-  if (best && scored.evidence[best.index] && best.score >= SCORING.minScore) {
+  if (shape.comparesOtherThings) return noMatch(suggestions(topicIds, scored));
+  const minScore = shape.chores > 0 ? SCORING.minScoreWithChore : SCORING.minScore;
+  if (best && scored.evidence[best.index] && best.score >= minScore) {
     if (coverage(scored) >= minCoverage(shape)) return answer(topicIds[best.index], best.score, 'topic');
   }
   if (asksAboutSubjects(shape)) return answer('overview', SCORING.minScore, 'overview');

@@ -87,11 +87,20 @@ function inLexicon(word: string, list: ReadonlySet<string>, stems: Record<Langua
 export function classify(word: string, language?: Language): WordClass {
   subjectStems ??= stemmedLexicon(SUBJECT_WORDS);
   comparisonStems ??= stemmedLexicon(COMPARISON_WORDS);
+
   if (SUBJECT_WORDS.has(word)) return 'subject';
   if (COMPARISON_WORDS.has(word)) return 'comparison';
   if (language ? isStopwordIn(word, language) : isStopword(word)) return 'stop';
-  if (CHORE_WORDS.has(word)) return 'chore';
   if (inLexicon(word, SUBJECT_WORDS, subjectStems)) return 'subject';
   if (inLexicon(word, COMPARISON_WORDS, comparisonStems)) return 'comparison';
+  // Chores as listed: their stems meet too many other words ("postes" and "posts").
+  if (CHORE_WORDS.has(word)) return 'chore';
   return 'content';
+}
+
+/** Which side a subject word's key names: the media one, the networking one, or neither ("social"). */
+export function subjectSide(key: string): 'media' | 'network' | undefined {
+  if (/^(medi|medsos|socmed|sosmed)/.test(key)) return 'media';
+  if (/^(netw|netz|jaring|jejaring|reseau)/.test(key)) return 'network';
+  return undefined;
 }

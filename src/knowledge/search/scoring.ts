@@ -7,7 +7,7 @@
 import type { Candidate } from './candidates.js';
 import { SCORING } from './config.js';
 import type { QuestionShape } from './decide.js';
-import type { WordClass } from './question.js';
+import { subjectSide, type WordClass } from './question.js';
 import { pairKey, type SearchIndexData } from './search-index.js';
 
 /** A word of the question as search read it. */
@@ -58,6 +58,7 @@ export function scoreTopics(
   if (!contrasted && shape.subjectSeen && result.explainedWords === 0 && !shape.comparisonSeen) {
     addPhrases(index, result, grammar, true, trace);
   }
+  if (shape.namesBoth) addSidedContrasts(index, result, read, trace);
   addBigrams(index, result, read);
   return result;
 }
@@ -132,6 +133,39 @@ function addContrasts(
     );
   }
   return found;
+}
+
+/**
+ * A topic's contrast in the question's own words: each side of the subjects followed by
+ * a word of the same topic ("networking = relationships, media = content").
+ */
+function addSidedContrasts(
+  index: SearchIndexData,
+  result: TopicScores,
+  read: readonly ReadWord[],
+  trace?: string[],
+): void {
+  const network = evidenceAfter(read, 'network');
+  const media = evidenceAfter(read, 'media');
+  for (const topic of network) {
+    if (!media.has(topic)) continue;
+    const bonus = SCORING.weights.alias * SCORING.intentBonus;
+    result.scores[topic] = (result.scores[topic] ?? 0) + bonus;
+    trace?.push(`contrast of the two sides → ${index.topics[topic]?.id} +${bonus.toFixed(2)}`);
+  }
+}
+
+/** Topics having, as evidence, the first content word after a subject word of this side. */
+function evidenceAfter(read: readonly ReadWord[], side: 'media' | 'network'): Set<number> {
+  const topics = new Set<number>();
+  read.forEach((word, i) => {
+    if (word.cls !== 'subject' || subjectSide(word.key) !== side) return;
+    const next = read.slice(i + 1).find((w) => w.cls === 'content' || w.cls === 'subject');
+    for (const { term } of next?.cls === 'content' ? next.candidates : []) {
+      for (const [topic, weight] of term.weights) if (weight >= SCORING.evidenceWeight) topics.add(topic);
+    }
+  });
+  return topics;
 }
 
 /** Pairs of content words that an alias or example question of a topic also has side by side. */

@@ -38,7 +38,7 @@ export interface Phrase {
 }
 
 /** Words that join two alternatives: a phrase of grammar words around one ("who or what") states a contrast. */
-const JOINERS: ReadonlySet<string> = new Set(['or', 'and', 'atau', 'dan', 'oder', 'und', 'ou', 'et']);
+export const JOINERS: ReadonlySet<string> = new Set(['or', 'and', 'atau', 'dan', 'oder', 'und', 'ou', 'et']);
 
 export interface SearchIndexData {
   topics: readonly Topic[];
