@@ -12,6 +12,7 @@
  * Every weight and threshold is in config.ts.
  */
 import type { Language } from './languages.js';
+import { CHORE_WORDS } from './lexicon.js';
 import type { KnowledgeBase } from './model.js';
 import { type Candidate, CandidateFinder } from './search/candidates.js';
 import { SCORING } from './search/config.js';
@@ -66,6 +67,7 @@ function search(
   const read = words.map((word) => reader.read(word, votes));
   const language = pickLanguage(votes);
   if (language) for (const word of read) reconsiderStopword(word, language);
+  markChoreObjects(read);
 
   const shape = shapeOf(read);
   const scored = scoreTopics(index, read, shape, trace);
@@ -127,6 +129,21 @@ function reconsiderStopword(word: ReadWord, language: Language): void {
     word.key = word.candidates[0]?.term.stem ?? word.key;
   }
 }
+
+/**
+ * The word a task is done to is the task's, not a topic's: "schedule Friday's posts",
+ * "programmer les posts", "draft captions" (the first content word close after a task word).
+ */
+function markChoreObjects(read: ReadWord[]): void {
+  const tasks = read.flatMap((word, i) => (CHORE_WORDS.has(word.word) ? [i] : []));
+  for (const at of tasks) {
+    const near = read.slice(at + 1, at + 1 + MAX_OBJECT_DISTANCE);
+    const object = near.find((next) => next.cls !== 'stop' && next.cls !== 'chore');
+    if (object?.cls === 'content') object.cls = 'chore';
+  }
+}
+/** How many words after a task word its object may stand ("schedule Friday's posts"). */
+const MAX_OBJECT_DISTANCE = 3;
 
 function shapeOf(read: readonly ReadWord[]): QuestionShape {
   const subjects = read.filter((w) => w.cls === 'subject').map((w) => w.key);

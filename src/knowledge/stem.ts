@@ -64,7 +64,9 @@ function computeStem(language: Language, word: string): string {
   const domain = DOMAIN_STEMS[language].get(word);
   if (domain !== undefined) return domain;
   if (word.length < MIN_STEMMED_LENGTH || /\d/.test(word)) return word;
-  return STEMMERS[language](word) || word;
+  // French Snowball keeps a plural -s after a vowel ("contenus", "amis"): the singular's stem.
+  const singular = language === 'fr' && /[aiou]s$/.test(word) ? word.slice(0, -1) : word;
+  return STEMMERS[language](singular) || word;
 }
 
 /** The word's stem in each language, the given ones first, without repeats. */

@@ -8,6 +8,7 @@ import {
   COMPARISON_WORDS,
   isStopword,
   isStopwordIn,
+  OCCASION_WORDS,
   SUBJECT_WORDS,
   stopwordLanguages,
 } from '../lexicon.js';
@@ -94,7 +95,7 @@ export function classify(word: string, language?: Language): WordClass {
   if (inLexicon(word, SUBJECT_WORDS, subjectStems)) return 'subject';
   if (inLexicon(word, COMPARISON_WORDS, comparisonStems)) return 'comparison';
   // Chores as listed: their stems meet too many other words ("postes" and "posts").
-  if (CHORE_WORDS.has(word)) return 'chore';
+  if (CHORE_WORDS.has(word) || OCCASION_WORDS.has(word)) return 'chore';
   return 'content';
 }
 
