@@ -257,9 +257,18 @@ describe('search: asking about the subjects, or only working with them', () => {
 
   // The same chores wrapped around a question about the two: the question wins.
   it.each<[string, string]>([
-    ["before I schedule Friday's posts: what's the difference between social media and social networking?", 'overview'],
-    ['Vor der Deadline am Montag: wie schnell sollten wir auf Kommentare in Social Media antworten?', 'timely-response'],
-    ['avant de valider le budget : les réseaux sociaux et les médias sociaux, quel ROI attendre de chacun ?', 'roi'],
+    [
+      "before I schedule Friday's posts: what's the difference between social media and social networking?",
+      'overview',
+    ],
+    [
+      'Vor der Deadline am Montag: wie schnell sollten wir auf Kommentare in Social Media antworten?',
+      'timely-response',
+    ],
+    [
+      'avant de valider le budget : les réseaux sociaux et les médias sociaux, quel ROI attendre de chacun ?',
+      'roi',
+    ],
   ])('a question about the subjects inside a chore: %s → %s', (question, topic) => {
     expect(search(question).topic).toBe(topic);
   });
@@ -344,7 +353,11 @@ interface HeldOut {
 // generalisation, and each is held at the level it reached (topic, language, off-topic rejected).
 describe.each<[string, string, { topic: number; language: number; offTopic: number }]>([
   ['held-out questions', 'heldout-questions.jsonl', { topic: 0.98, language: 0.99, offTopic: 1 }],
-  ['conversational questions', 'conversational-questions.jsonl', { topic: 0.96, language: 1, offTopic: 0.975 }],
+  [
+    'conversational questions',
+    'conversational-questions.jsonl',
+    { topic: 0.96, language: 1, offTopic: 0.975 },
+  ],
   ['chores questions', 'chores-questions.jsonl', { topic: 0.8, language: 1, offTopic: 1 }],
 ])('%s', (_name, file, levels) => {
   const lines = readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8')

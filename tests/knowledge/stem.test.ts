@@ -140,7 +140,10 @@ describe.each(Object.entries(NOUNS) as Array<[Language, Array<[string, ...string
       const differing = nouns.flatMap(([singular, ...plurals]) =>
         plurals
           .filter((plural) => stemsOf(language, plural).join() !== stemsOf(language, singular).join())
-          .map((plural) => `${singular} → ${stemsOf(language, singular)}, ${plural} → ${stemsOf(language, plural)}`),
+          .map(
+            (plural) =>
+              `${singular} → ${stemsOf(language, singular)}, ${plural} → ${stemsOf(language, plural)}`,
+          ),
       );
       expect(differing).toEqual([]);
     });

@@ -41,40 +41,62 @@ export interface QuestionShape {
   comparesOtherThings: boolean;
 }
 
+/** What was decided, before it is reported. */
+type Verdict =
+  | { topic: string; score: number; reason: 'topic' | 'overview' }
+  | { topic: null; suggest: boolean };
+
+const OVERVIEW: Verdict = { topic: 'overview', score: SCORING.minScore, reason: 'overview' };
+const NO_MATCH: Verdict = { topic: null, suggest: false };
+const NO_MATCH_BUT_CLOSE: Verdict = { topic: null, suggest: true };
+
 export function decide(
   topicIds: readonly string[],
   scored: TopicScores,
   shape: QuestionShape,
   language: Language | undefined,
 ): SearchResult {
-  const best = bestTopic(scored);
-  const answer = (topic: string | undefined, value: number, reason: Reason): SearchResult =>
-    topic ? { topic, language, score: reportedScore(value), suggestions: [], reason } : noMatch([]);
-  const noMatch = (suggestions: string[]): SearchResult => ({
-    topic: null,
-    language,
-    score: 1,
-    suggestions,
-    reason: 'off-topic',
-  });
+  const verdict = verdictOf(topicIds, scored, shape);
+  if (verdict.topic === null) {
+    const offered = verdict.suggest ? suggestions(topicIds, scored) : [];
+    return { topic: null, language, score: 1, suggestions: offered, reason: 'off-topic' };
+  }
+  const { topic, score, reason } = verdict;
+  return { topic, language, score: reportedScore(score), suggestions: [], reason };
+}
 
-  if (scored.contentWords === 0 && shape.chores === 0) {
-    // Only subjects, comparison words and grammar: the overview, unless a definitional
-    // phrase ("what is") beside a subject asks for a topic.
-    if (best && shape.subjectSeen) return answer(topicIds[best.index], best.score, 'topic');
-    if (shape.subjectSeen || shape.comparisonSeen) return answer('overview', SCORING.minScore, 'overview');
-    return noMatch([]);
-  }
+function verdictOf(topicIds: readonly string[], scored: TopicScores, shape: QuestionShape): Verdict {
+  if (scored.contentWords === 0 && shape.chores === 0) return subjectsOnly(topicIds, scored, shape);
   // A chore that doesn't name the subjects is someone's task, whatever topic words it
-  // shares ("who has the login for the company LinkedIn page").
-  if (shape.chores > 0 && !shape.namesSubjects) return noMatch(suggestions(topicIds, scored));
-  if (shape.comparesOtherThings) return noMatch(suggestions(topicIds, scored));
-  const minScore = shape.chores > 0 ? SCORING.minScoreWithChore : SCORING.minScore;
-  if (best && scored.evidence[best.index] && best.score >= minScore) {
-    if (coverage(scored) >= minCoverage(shape)) return answer(topicIds[best.index], best.score, 'topic');
+  // shares ("who has the login for the company LinkedIn page"); so is comparing two other things.
+  if ((shape.chores > 0 && !shape.namesSubjects) || shape.comparesOtherThings) return NO_MATCH_BUT_CLOSE;
+  const best = bestTopic(scored);
+  if (best && standsOut(best, scored, shape)) {
+    return { topic: topicIds[best.index] as string, score: best.score, reason: 'topic' };
   }
-  if (asksAboutSubjects(shape)) return answer('overview', SCORING.minScore, 'overview');
-  return noMatch(suggestions(topicIds, scored));
+  return asksAboutSubjects(shape) ? OVERVIEW : NO_MATCH_BUT_CLOSE;
+}
+
+/**
+ * Only subjects, comparison words and grammar: the overview, unless a grammar phrase
+ * ("what is", "who vs what") beside a subject asks for a topic.
+ */
+function subjectsOnly(topicIds: readonly string[], scored: TopicScores, shape: QuestionShape): Verdict {
+  const best = bestTopic(scored);
+  if (best && shape.subjectSeen)
+    return { topic: topicIds[best.index] as string, score: best.score, reason: 'topic' };
+  return shape.subjectSeen || shape.comparisonSeen ? OVERVIEW : NO_MATCH;
+}
+
+/** Enough evidence, enough score (more beside a chore), and enough of the question explained. */
+function standsOut(
+  best: { index: number; score: number },
+  scored: TopicScores,
+  shape: QuestionShape,
+): boolean {
+  const minScore = shape.chores > 0 ? SCORING.minScoreWithChore : SCORING.minScore;
+  if (!scored.evidence[best.index] || best.score < minScore) return false;
+  return coverage(scored) >= minCoverage(shape);
 }
 
 /**
