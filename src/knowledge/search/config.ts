@@ -5,6 +5,8 @@
 export const SCORING = {
   /** Words of a question read; more can't change the topic, only cost time. */
   maxQuestionWords: 60,
+  /** Letters of a word read: longer "words" are pasted junk (a URL, a key), and cost the stemmer and fuzzy lookup dearly. */
+  maxWordLength: 40,
   /** Unknown words per question sent to the fuzzy lookup: more finds more typos, costs the slowest questions more. */
   maxFuzzyLookups: 8,
 

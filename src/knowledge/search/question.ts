@@ -37,7 +37,9 @@ export interface QuestionWords {
 
 export function readQuestion(question: string): QuestionWords {
   const text = stripSlackMarkup(question.slice(0, MAX_QUERY_CHARS));
-  const found = words(text).slice(0, SCORING.maxQuestionWords);
+  const found = words(text)
+    .slice(0, SCORING.maxQuestionWords)
+    .map((word) => word.slice(0, SCORING.maxWordLength));
   const hints: Votes = { en: 0, id: 0, de: 0, fr: 0 };
   const { stopword, frenchLetters, germanLetters } = SCORING.languageVotes;
   if (/[éèêàâçùûôîïœë]/i.test(text)) hints.fr += frenchLetters;
