@@ -93,9 +93,10 @@ class WordReader {
       this.fuzzyLookups++;
       const exact = new Set(candidates.map((c) => c.term));
       candidates = [...candidates, ...this.finder.approximate(key).filter((c) => !exact.has(c.term))];
-      // A typo of a subject word ("socail") is that subject word.
+      // A typo of a subject word ("socail") is that subject word. (Not so for comparison
+      // words: "contrat" is French for contract, not a typo of "contrast".)
       const best = candidates[0];
-      if (exact.size === 0 && best && best.term.cls !== 'content') cls = best.term.cls;
+      if (exact.size === 0 && best?.term.cls === 'subject') cls = 'subject';
     }
     // Only the best reading votes (all of them when exact): "netwrok" is "network", not also "netzwerk".
     const top = candidates[0];
@@ -146,7 +147,8 @@ function markChoreObjects(read: ReadWord[]): void {
 const MAX_OBJECT_DISTANCE = 3;
 
 function shapeOf(read: readonly ReadWord[]): QuestionShape {
-  const subjects = read.filter((w) => w.cls === 'subject').map((w) => w.key);
+  // As typed ("socmed") or as read (the typo "socail" read as "social").
+  const subjects = read.filter((w) => w.cls === 'subject').flatMap((w) => [w.word, w.key]);
   const media = subjects.some((key) => subjectSide(key) === 'media');
   const network = subjects.some((key) => subjectSide(key) === 'network');
   return {
@@ -162,14 +164,28 @@ function shapeOf(read: readonly ReadWord[]): QuestionShape {
 }
 
 /**
- * "The difference between reach and impressions", "bedanya CPC dan CPM": a comparison of
- * two content words joined by "and" / "or", and no subject word anywhere.
+ * "The difference between reach and impressions", "bedanya CPC dan CPM", "B2B vs B2C": a
+ * comparison of two content words joined by "and", "or" or "vs", no subject word anywhere,
+ * and no topic that contrasts the two ("people vs content" is a topic's own contrast).
  */
 function comparesOtherThings(read: readonly ReadWord[]): boolean {
   if (!read.some((w) => w.cls === 'comparison') || read.some((w) => w.cls === 'subject')) return false;
-  return read.some(
-    (w, i) => JOINERS.has(w.word) && read[i - 1]?.cls === 'content' && read[i + 1]?.cls === 'content',
-  );
+  const joins = (w: ReadWord) => JOINERS.has(w.word) || w.cls === 'comparison';
+  return read.some((w, i) => {
+    const [before, after] = [read[i - 1], read[i + 1]];
+    if (!joins(w) || before?.cls !== 'content' || after?.cls !== 'content') return false;
+    const shared = [...evidenceOf(before)].filter((topic) => evidenceOf(after).has(topic));
+    return shared.length === 0;
+  });
+}
+
+/** The topics a word is evidence for. */
+function evidenceOf(word: ReadWord): Set<number> {
+  const topics = new Set<number>();
+  for (const { term } of word.candidates) {
+    for (const [topic, weight] of term.weights) if (weight >= SCORING.evidenceWeight) topics.add(topic);
+  }
+  return topics;
 }
 
 /** Subject words that can only mean our subjects: "social", "medsos", "jejaring", "réseautage". */

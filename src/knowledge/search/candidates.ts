@@ -90,7 +90,10 @@ export class CandidateFinder {
         const allowed = allowedEdits(key, term);
         const edits = editDistance(key, term.stem, allowed);
         if (allowed > 0 && edits <= allowed) {
-          typos.push({ term, sim: SCORING.fuzzyDiscount * (1 - edits / Math.max(key.length, term.stem.length)) });
+          typos.push({
+            term,
+            sim: SCORING.fuzzyDiscount * (1 - edits / Math.max(key.length, term.stem.length)),
+          });
         }
       }
     }

@@ -114,9 +114,11 @@ function coverage(scored: TopicScores): number {
   return scored.contentWords === 0 ? 0 : scored.explainedWords / scored.contentWords;
 }
 
+/** A comparison (of no other things) asks about a difference: the topics' ground, as a subject word is. */
 function minCoverage(shape: QuestionShape): number {
   const by = SCORING.minCoverage;
-  return shape.namesSubjects ? by.namingSubjects : shape.subjectSeen ? by.withSubject : by.withoutSubject;
+  if (shape.namesSubjects) return by.namingSubjects;
+  return shape.subjectSeen || shape.comparisonSeen ? by.withSubject : by.withoutSubject;
 }
 
 function bestTopic(scored: TopicScores): { index: number; score: number } | undefined {

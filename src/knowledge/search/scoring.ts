@@ -159,7 +159,7 @@ function addSidedContrasts(
 function evidenceAfter(read: readonly ReadWord[], side: 'media' | 'network'): Set<number> {
   const topics = new Set<number>();
   read.forEach((word, i) => {
-    if (word.cls !== 'subject' || subjectSide(word.key) !== side) return;
+    if (word.cls !== 'subject' || (subjectSide(word.word) ?? subjectSide(word.key)) !== side) return;
     const next = read.slice(i + 1).find((w) => w.cls === 'content' || w.cls === 'subject');
     for (const { term } of next?.cls === 'content' ? next.candidates : []) {
       for (const [topic, weight] of term.weights) if (weight >= SCORING.evidenceWeight) topics.add(topic);
