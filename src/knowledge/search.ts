@@ -63,7 +63,7 @@ function search(
   const { words, hints } = readQuestion(question);
   if (words.length === 0) return { ...EMPTY, suggestions: [] };
   const votes: Votes = { ...hints };
-  const reader = new WordReader(finder, languageOrder(hints));
+  const reader = new WordReader(index, finder, languageOrder(hints));
   const read = words.map((word) => reader.read(word, votes));
   const language = pickLanguage(votes);
   if (language) for (const word of read) reconsiderStopword(word, language);
@@ -81,6 +81,7 @@ class WordReader {
   private fuzzyLookups = 0;
 
   constructor(
+    private readonly index: SearchIndexData,
     private readonly finder: CandidateFinder,
     private readonly order: readonly Language[],
   ) {}
@@ -98,11 +99,20 @@ class WordReader {
       const best = candidates[0];
       if (exact.size === 0 && best?.term.cls === 'subject') cls = 'subject';
     }
-    // Only the best reading votes (all of them when exact): "netwrok" is "network", not also "netzwerk".
     const top = candidates[0];
-    if (cls !== 'stop' && top)
-      addVotes(votes, readingLanguages(candidates), top.sim * SCORING.languageVotes.term);
+    if (cls !== 'stop') this.vote(votes, word, candidates);
     return { word, cls, candidates, key: resolvedKey(word, cls, key, top) };
+  }
+
+  /**
+   * The languages whose texts have the word as typed; else only the best reading votes (all
+   * of them when exact): "netwrok" is "network", not also "netzwerk".
+   */
+  private vote(votes: Votes, word: string, candidates: readonly Candidate[]): void {
+    const surface = this.index.surfaces.get(word);
+    const top = candidates[0];
+    if (surface) addVotes(votes, [...surface], SCORING.languageVotes.term);
+    else if (top) addVotes(votes, readingLanguages(candidates), top.sim * SCORING.languageVotes.term);
   }
 
   /** Unknown words, and words known only from body text, may be a typo or another form of a topic's word. */

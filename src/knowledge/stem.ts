@@ -64,9 +64,18 @@ function computeStem(language: Language, word: string): string {
   const domain = DOMAIN_STEMS[language].get(word);
   if (domain !== undefined) return domain;
   if (word.length < MIN_STEMMED_LENGTH || /\d/.test(word)) return word;
-  // French Snowball keeps a plural -s after a vowel ("contenus", "amis"): the singular's stem.
-  const singular = language === 'fr' && /[aiou]s$/.test(word) ? word.slice(0, -1) : word;
-  return STEMMERS[language](singular) || word;
+  return (language === 'fr' ? stemFrench(word) : STEMMERS[language](word)) || word;
+}
+
+/**
+ * French Snowball keeps a plural -s after a vowel ("contenus", "amis") and the -ent of a
+ * verb's plural ("s'adressent"): those get the singular's stem ("contenu", "adresse").
+ */
+function stemFrench(word: string): string {
+  if (/[aiou]s$/.test(word)) return STEMMERS.fr(word.slice(0, -1));
+  const stem = STEMMERS.fr(word);
+  if (stem === word && word.length >= 8 && word.endsWith('ent')) return STEMMERS.fr(word.slice(0, -2));
+  return stem;
 }
 
 /** The word's stem in each language, the given ones first, without repeats. */

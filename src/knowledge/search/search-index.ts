@@ -52,6 +52,8 @@ export interface SearchIndexData {
    * the joining word, found in that order anywhere among a question's grammar words.
    */
   contrasts: readonly Phrase[];
+  /** Every word as the texts have it, with the languages whose texts have it: a truer language hint than a stem. */
+  surfaces: ReadonlyMap<string, ReadonlySet<Language>>;
 }
 
 /** The key a word of a phrase is matched on: stopwords as written, other words by stem. */
@@ -68,10 +70,13 @@ class IndexBuilder {
   readonly phrases = new Map<string, Phrase[]>();
   readonly bigrams = new Map<string, Map<number, number>>();
   readonly contrasts: Phrase[] = [];
+  readonly surfaces = new Map<string, Set<Language>>();
 
   addTerm(word: string, topic: number, weight: number, language: Language): void {
     const cls = classify(word, language);
     if (cls === 'stop' || cls === 'chore') return;
+    const languages = this.surfaces.get(word) ?? new Set<Language>();
+    this.surfaces.set(word, languages.add(language));
     const term = this.termFor(stemIn(language, word), cls);
     // A stem some topic has as a content word is one, whatever else shares it ("sama", same,
     // is the stem of "persamaan", similarity).
@@ -158,6 +163,6 @@ export function buildIndexData(topics: readonly Topic[]): SearchIndexData {
     for (const language of LANGUAGES) builder.termFor(stemIn(language, word), cls);
   }
   builder.finish(topics.length);
-  const { terms, phrases, bigrams, contrasts } = builder;
-  return { topics, terms, phrases, bigrams, contrasts };
+  const { terms, phrases, bigrams, contrasts, surfaces } = builder;
+  return { topics, terms, phrases, bigrams, contrasts, surfaces };
 }
