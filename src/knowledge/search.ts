@@ -180,7 +180,7 @@ function shapeOf(read: readonly ReadWord[]): QuestionShape {
  */
 function comparesOtherThings(read: readonly ReadWord[]): boolean {
   if (!read.some((w) => w.cls === 'comparison') || read.some((w) => w.cls === 'subject')) return false;
-  const joins = (w: ReadWord) => JOINERS.has(w.word) || w.cls === 'comparison';
+  const joins = (w: ReadWord) => JOINERS.has(w.word) || w.word === 'vs' || w.word === 'versus';
   return read.some((w, i) => {
     const [before, after] = [read[i - 1], read[i + 1]];
     if (!joins(w) || before?.cls !== 'content' || after?.cls !== 'content') return false;
