@@ -45,7 +45,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     wir uns unser unsere du dich dir ihr ihre ihnen sie es er man mein meine dein sich so auch nur noch
     schon sehr mehr viel viele bitte danke hallo hi hey moin servus frage fragen kurze kurz zusammen
     gibt etwas eigentlich denn doch mal da dass ob uber ueber fuer alles genau erklar erklaren wirklich
-    jemand stimmt meint meinte sagt sagte nen um ums geht eher davon jeweils vor nach
+    jemand stimmt meint meinte sagt sagte nen um ums geht eher davon jeweils vor nach sollen fragt
     andere anderen anderes grunde beim`),
   fr: list(`
     le la les l un une des du de d et ou mais ne pas n est sont etre ete a ont avoir ai as avons avez

@@ -175,18 +175,38 @@ function shapeOf(read: readonly ReadWord[]): QuestionShape {
 
 /**
  * "The difference between reach and impressions", "bedanya CPC dan CPM", "B2B vs B2C": a
- * comparison of two content words joined by "and", "or" or "vs", no subject word anywhere,
- * and no topic that contrasts the two ("people vs content" is a topic's own contrast).
+ * comparison of two things joined by "and", "or" or "vs", no subject word anywhere, and no
+ * topic that contrasts the two ("content and contacts" is a topic's own contrast). Each
+ * side is its nearest two content words ("pushing content and building contacts").
  */
 function comparesOtherThings(read: readonly ReadWord[]): boolean {
   if (!read.some((w) => w.cls === 'comparison') || read.some((w) => w.cls === 'subject')) return false;
   const joins = (w: ReadWord) => JOINERS.has(w.word) || w.word === 'vs' || w.word === 'versus';
   return read.some((w, i) => {
-    const [before, after] = [read[i - 1], read[i + 1]];
-    if (!joins(w) || before?.cls !== 'content' || after?.cls !== 'content') return false;
-    const shared = [...evidenceOf(before)].filter((topic) => evidenceOf(after).has(topic));
+    if (!joins(w)) return false;
+    const { side: before, next } = sideOf(read.slice(0, i).reverse());
+    const { side: after } = sideOf(read.slice(i + 1));
+    // "between X and Y", "bedanya X dan Y", "X vs Y": the comparison frames the two.
+    const framed = next?.cls === 'comparison' || w.word === 'vs' || w.word === 'versus';
+    if (!framed || before.length === 0 || after.length === 0) return false;
+    const shared = [...evidenceOfAll(before)].filter((topic) => evidenceOfAll(after).has(topic));
     return shared.length === 0;
   });
+}
+
+/** One side of a comparison: up to two content words, over grammar words; and the word beyond it. */
+function sideOf(words: readonly ReadWord[]): { side: ReadWord[]; next: ReadWord | undefined } {
+  const side: ReadWord[] = [];
+  for (const word of words) {
+    if (word.cls === 'stop') continue;
+    if (word.cls !== 'content' || side.length === 2) return { side, next: word };
+    side.push(word);
+  }
+  return { side, next: undefined };
+}
+
+function evidenceOfAll(words: readonly ReadWord[]): Set<number> {
+  return new Set(words.flatMap((word) => [...evidenceOf(word)]));
 }
 
 /** The topics a word is evidence for. */
