@@ -352,13 +352,13 @@ interface HeldOut {
 // mixed with topic questions wrapped in chores. Other questions will be asked: these measure
 // generalisation, and each is held at the level it reached (topic, language, off-topic rejected).
 describe.each<[string, string, { topic: number; language: number; offTopic: number }]>([
-  ['held-out questions', 'heldout-questions.jsonl', { topic: 0.98, language: 0.99, offTopic: 1 }],
+  ['held-out questions', 'heldout-questions.jsonl', { topic: 0.99, language: 0.99, offTopic: 1 }],
   [
     'conversational questions',
     'conversational-questions.jsonl',
-    { topic: 0.96, language: 1, offTopic: 0.975 },
+    { topic: 0.98, language: 1, offTopic: 0.975 },
   ],
-  ['chores questions', 'chores-questions.jsonl', { topic: 0.8, language: 1, offTopic: 1 }],
+  ['chores questions', 'chores-questions.jsonl', { topic: 0.9, language: 1, offTopic: 1 }],
 ])('%s', (_name, file, levels) => {
   const lines = readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8')
     .split('\n')

@@ -47,8 +47,8 @@ export const SCORING = {
     /** Names neither: most of its words must be the topic's, or it is someone else's question. */
     withoutSubject: 0.6,
   },
-  /** A topic scoring this share of minScore, with evidence, is offered on the no-match card: higher offers fewer. */
-  suggestionShare: 0.5,
+  /** A topic scoring this share of minScore, with evidence, is offered on the no-match card (1: only topics that scored an answer but were refused): lower offers more, and more wrongly. */
+  suggestionShare: 1,
   /** At most this many suggestions: a refusal stays short. */
   maxSuggestions: 3,
 
