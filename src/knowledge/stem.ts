@@ -8,7 +8,7 @@ import { stemmer as english } from '@orama/stemmers/english';
 import { stemmer as french } from '@orama/stemmers/french';
 import { stemmer as german } from '@orama/stemmers/german';
 import { stemmer as indonesian } from '@orama/stemmers/indonesian';
-import { LANGUAGES, type Language } from './languages.js';
+import type { Language } from './languages.js';
 
 const STEMMERS: Record<Language, (word: string) => string> = {
   en: english,
@@ -41,23 +41,30 @@ const DOMAIN_STEMS: Record<Language, ReadonlyMap<string, string>> = {
 /** Words shorter than this, and anything with a digit, are their own stem ("roi", "b2b"). */
 const MIN_STEMMED_LENGTH = 4;
 
-const cache: Record<Language, Map<string, string>> = {
-  en: new Map(),
-  id: new Map(),
-  de: new Map(),
-  fr: new Map(),
-};
+/** A word's stems in every language, computed together: search asks for several of them per word. */
+const cache = new Map<string, Readonly<Record<Language, string>>>();
 /** Bounds the per-word cache: people ask with a few thousand words, an attacker with any. */
 const MAX_CACHED = 20_000;
 
 /** The stem of a folded word in one language. */
 export function stemIn(language: Language, word: string): string {
-  const known = cache[language].get(word);
-  if (known !== undefined) return known;
-  const stemmed = computeStem(language, word);
-  if (cache[language].size >= MAX_CACHED) cache[language].clear();
-  cache[language].set(word, stemmed);
-  return stemmed;
+  return stemsByLanguage(word)[language];
+}
+
+/** A folded word's stem in each language. */
+export function stemsByLanguage(word: string): Readonly<Record<Language, string>> {
+  let stems = cache.get(word);
+  if (!stems) {
+    stems = {
+      en: computeStem('en', word),
+      id: computeStem('id', word),
+      de: computeStem('de', word),
+      fr: computeStem('fr', word),
+    };
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(word, stems);
+  }
+  return stems;
 }
 
 function computeStem(language: Language, word: string): string {
@@ -76,9 +83,4 @@ function stemFrench(word: string): string {
   const stem = STEMMERS.fr(word);
   if (stem === word && word.length >= 8 && word.endsWith('ent')) return STEMMERS.fr(word.slice(0, -2));
   return stem;
-}
-
-/** The word's stem in each language, the given ones first, without repeats. */
-export function stemsOf(word: string, order: readonly Language[] = LANGUAGES): string[] {
-  return [...new Set(order.map((language) => stemIn(language, word)))];
 }

@@ -86,8 +86,23 @@ function inLexicon(word: string, list: ReadonlySet<string>, stems: Record<Langua
   });
 }
 
+const classes = new Map<string, WordClass>();
+/** Bounds the per-word cache of classes. */
+const MAX_CACHED = 20_000;
+
 /** What a word is; with a language, only that language's stopwords count (a French "but" is a goal). */
 export function classify(word: string, language?: Language): WordClass {
+  if (language) return classifyWord(word, language);
+  let cls = classes.get(word);
+  if (!cls) {
+    cls = classifyWord(word);
+    if (classes.size >= MAX_CACHED) classes.clear();
+    classes.set(word, cls);
+  }
+  return cls;
+}
+
+function classifyWord(word: string, language?: Language): WordClass {
   subjectStems ??= stemmedLexicon(SUBJECT_WORDS);
   comparisonStems ??= stemmedLexicon(COMPARISON_WORDS);
 
