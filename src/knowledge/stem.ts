@@ -41,30 +41,21 @@ const DOMAIN_STEMS: Record<Language, ReadonlyMap<string, string>> = {
 /** Words shorter than this, and anything with a digit, are their own stem ("roi", "b2b"). */
 const MIN_STEMMED_LENGTH = 4;
 
-/** A word's stems in every language, computed together: search asks for several of them per word. */
-const cache = new Map<string, Readonly<Record<Language, string>>>();
+/** A word's stems by language, each computed when first asked for: search asks for several per word. */
+const cache = new Map<string, Partial<Record<Language, string>>>();
 /** Bounds the per-word cache: people ask with a few thousand words, an attacker with any. */
 const MAX_CACHED = 20_000;
 
 /** The stem of a folded word in one language. */
 export function stemIn(language: Language, word: string): string {
-  return stemsByLanguage(word)[language];
-}
-
-/** A folded word's stem in each language. */
-export function stemsByLanguage(word: string): Readonly<Record<Language, string>> {
   let stems = cache.get(word);
   if (!stems) {
-    stems = {
-      en: computeStem('en', word),
-      id: computeStem('id', word),
-      de: computeStem('de', word),
-      fr: computeStem('fr', word),
-    };
     if (cache.size >= MAX_CACHED) cache.clear();
+    stems = {};
     cache.set(word, stems);
   }
-  return stems;
+  stems[language] ??= computeStem(language, word);
+  return stems[language];
 }
 
 function computeStem(language: Language, word: string): string {

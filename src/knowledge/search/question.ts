@@ -66,23 +66,35 @@ export function languageOrder(votes: Votes): Language[] {
   return [...LANGUAGES].sort((a, b) => votes[b] - votes[a]);
 }
 
-/** Stems of the lexicon's subject and comparison words, per language, for inflections the lists lack. */
-function stemmedLexicon(list: ReadonlySet<string>): Record<Language, ReadonlySet<string>> {
-  const stems = (language: Language) => new Set([...list].map((word) => stemIn(language, word)));
-  return { en: stems('en'), id: stems('id'), de: stems('de'), fr: stems('fr') };
+/** A lexicon's words by their stems in each language, and the first letters any of them start with. */
+interface StemmedLexicon {
+  stems: Record<Language, ReadonlySet<string>>;
+  starts: ReadonlySet<string>;
 }
-let subjectStems: Record<Language, ReadonlySet<string>> | undefined;
-let comparisonStems: Record<Language, ReadonlySet<string>> | undefined;
+
+function stemmedLexicon(list: ReadonlySet<string>): StemmedLexicon {
+  const stems = (language: Language) => new Set([...list].map((word) => stemIn(language, word)));
+  const byLanguage = { en: stems('en'), id: stems('id'), de: stems('de'), fr: stems('fr') };
+  const starts = new Set(LANGUAGES.flatMap((language) => [...byLanguage[language]].map(start)));
+  return { stems: byLanguage, starts };
+}
+
+/** Only a word starting as some listed stem can be an inflection of it: no need to stem the others. */
+const start = (word: string) => word.slice(0, 3);
+
+let subjectStems: StemmedLexicon | undefined;
+let comparisonStems: StemmedLexicon | undefined;
 
 /**
  * A listed word, or an inflection of one: its stem, which begins the word, is a listed
  * word's stem ("Netzwerkes"). A derivation is not ("persamaan", similarity, is not "sama").
  */
-function inLexicon(word: string, list: ReadonlySet<string>, stems: Record<Language, ReadonlySet<string>>) {
+function inLexicon(word: string, list: ReadonlySet<string>, lexicon: StemmedLexicon) {
   if (list.has(word)) return true;
+  if (!lexicon.starts.has(start(word))) return false;
   return LANGUAGES.some((language) => {
     const stem = stemIn(language, word);
-    return word.startsWith(stem) && stems[language].has(stem);
+    return word.startsWith(stem) && lexicon.stems[language].has(stem);
   });
 }
 
