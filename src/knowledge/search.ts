@@ -26,8 +26,7 @@ import {
   subjectSide,
   type Votes,
 } from './search/question.js';
-import type { ReadWord } from './search/scoring.js';
-import { scoreTopics } from './search/scoring.js';
+import { evidenceOf, type ReadWord, scoreTopics, sideOfWord } from './search/scoring.js';
 import { buildIndexData, JOINERS, type SearchIndexData } from './search/search-index.js';
 import { stemIn } from './stem.js';
 
@@ -117,8 +116,11 @@ class WordReader {
 
   /** Unknown words, and words known only from body text, may be a typo or another form of a topic's word. */
   private wantsApproximate(key: string, exact: readonly Candidate[]): boolean {
-    if (this.fuzzyLookups >= SCORING.maxFuzzyLookups || key.length < 4) return false;
-    return exact.length === 0 || (key.length >= 6 && !exact.some((c) => c.term.strong));
+    if (this.fuzzyLookups >= SCORING.maxFuzzyLookups || key.length < SCORING.minApproximateLength)
+      return false;
+    return (
+      exact.length === 0 || (key.length >= SCORING.minLongerFormStart && !exact.some((c) => c.term.strong))
+    );
   }
 }
 
@@ -157,15 +159,14 @@ function markChoreObjects(read: ReadWord[]): void {
 const MAX_OBJECT_DISTANCE = 3;
 
 function shapeOf(read: readonly ReadWord[]): QuestionShape {
-  // As typed ("socmed") or as read (the typo "socail" read as "social").
-  const subjects = read.filter((w) => w.cls === 'subject').flatMap((w) => [w.word, w.key]);
-  const media = subjects.some((key) => subjectSide(key) === 'media');
-  const network = subjects.some((key) => subjectSide(key) === 'network');
+  const subjects = read.filter((w) => w.cls === 'subject');
+  const media = subjects.some((w) => sideOfWord(w) === 'media');
+  const network = subjects.some((w) => sideOfWord(w) === 'network');
   return {
     subjectSeen: subjects.length > 0,
     // "network" alone may be wifi or a networking event; "social" (or media and network
     // together) names our subjects.
-    namesSubjects: subjects.some((key) => SOCIAL.test(key)) || (media && network),
+    namesSubjects: subjects.some((w) => SOCIAL.test(w.word) || SOCIAL.test(w.key)) || (media && network),
     namesBoth: media && network,
     comparisonSeen: read.some((w) => w.cls === 'comparison'),
     chores: read.filter((w) => w.cls === 'chore').length,
@@ -207,15 +208,6 @@ function sideOf(words: readonly ReadWord[]): { side: ReadWord[]; next: ReadWord 
 
 function evidenceOfAll(words: readonly ReadWord[]): Set<number> {
   return new Set(words.flatMap((word) => [...evidenceOf(word)]));
-}
-
-/** The topics a word is evidence for. */
-function evidenceOf(word: ReadWord): Set<number> {
-  const topics = new Set<number>();
-  for (const { term } of word.candidates) {
-    for (const [topic, weight] of term.weights) if (weight >= SCORING.evidenceWeight) topics.add(topic);
-  }
-  return topics;
 }
 
 /** Subject words that can only mean our subjects: "social", "medsos", "jejaring", "réseautage". */

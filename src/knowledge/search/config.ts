@@ -7,6 +7,8 @@ export const SCORING = {
   maxQuestionWords: 60,
   /** Letters of a word read: longer "words" are pasted junk (a URL, a key), and cost the stemmer and fuzzy lookup dearly. */
   maxWordLength: 40,
+  /** Shorter unknown words are not looked up as typos or other forms: too many short words are a letter apart. */
+  minApproximateLength: 4,
   /** Unknown words per question sent to the fuzzy lookup: more finds more typos, costs the slowest questions more. */
   maxFuzzyLookups: 8,
 
@@ -71,7 +73,7 @@ export const SCORING = {
   affixSimilarity: 0.7,
   /** At most this many letters added or removed for a longer or shorter form. */
   maxAffix: 5,
-  /** A word start must be this long to stand for its longer forms: "inter" could be anything. */
+  /** A word start must be this long to stand for its longer forms ("inter" could be anything); a word known only from body text this long is also read as its related forms. */
   minLongerFormStart: 6,
   /** A word start with more longer forms than this says nothing. */
   maxLongerForms: 4,

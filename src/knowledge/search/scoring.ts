@@ -159,12 +159,24 @@ function addSidedContrasts(
 function evidenceAfter(read: readonly ReadWord[], side: 'media' | 'network'): Set<number> {
   const topics = new Set<number>();
   read.forEach((word, i) => {
-    if (word.cls !== 'subject' || (subjectSide(word.word) ?? subjectSide(word.key)) !== side) return;
+    if (word.cls !== 'subject' || sideOfWord(word) !== side) return;
     const next = read.slice(i + 1).find((w) => w.cls === 'content' || w.cls === 'subject');
-    for (const { term } of next?.cls === 'content' ? next.candidates : []) {
-      for (const [topic, weight] of term.weights) if (weight >= SCORING.evidenceWeight) topics.add(topic);
-    }
+    if (next?.cls === 'content') for (const topic of evidenceOf(next)) topics.add(topic);
   });
+  return topics;
+}
+
+/** The side a subject word names, as typed ("socmed") or as read (the typo "socail" as "social"). */
+export function sideOfWord(word: ReadWord): 'media' | 'network' | undefined {
+  return subjectSide(word.word) ?? subjectSide(word.key);
+}
+
+/** The topics a word is evidence for. */
+export function evidenceOf(word: ReadWord): Set<number> {
+  const topics = new Set<number>();
+  for (const { term } of word.candidates) {
+    for (const [topic, weight] of term.weights) if (weight >= SCORING.evidenceWeight) topics.add(topic);
+  }
   return topics;
 }
 
