@@ -36,7 +36,7 @@ export class CandidateFinder {
   constructor(private readonly index: SearchIndexData) {
     const buckets = new Map<string, Term[]>();
     for (const term of index.terms.values()) {
-      if (term.stem.length < 4) continue;
+      if (term.stem.length < SCORING.minApproximateLength) continue;
       const bucket = bucketKey(term.stem[0] as string, term.stem.length);
       const list = buckets.get(bucket) ?? [];
       list.push(term);
@@ -45,7 +45,7 @@ export class CandidateFinder {
     for (const [bucket, terms] of buckets) {
       const fuse = new Fuse(
         terms.map((term) => term.stem),
-        { includeScore: true, threshold: 0.5, location: 0, distance: 16, minMatchCharLength: 3 },
+        { includeScore: true, location: 0, minMatchCharLength: 3, ...SCORING.fuse },
       );
       this.fuzzy.set(bucket, { fuse, terms });
     }
@@ -85,7 +85,7 @@ export class CandidateFinder {
     const typos: Candidate[] = [];
     for (let length = key.length - MAX_EDITS; length <= key.length + MAX_EDITS; length++) {
       const bucket = this.fuzzy.get(bucketKey(key[0] as string, length));
-      for (const hit of bucket?.fuse.search(key, { limit: 8 }) ?? []) {
+      for (const hit of bucket?.fuse.search(key, { limit: SCORING.typoProposals }) ?? []) {
         const term = bucket?.terms[hit.refIndex] as Term;
         const allowed = allowedEdits(key, term);
         const edits = editDistance(key, term.stem, allowed);
@@ -200,9 +200,10 @@ function indonesianRoots(word: string): string[] {
   ];
   const roots = new Set<string>();
   for (const base of bases) {
-    if (base !== word && base.length >= 4) roots.add(base);
+    if (base !== word && base.length >= SCORING.minApproximateLength) roots.add(base);
     for (const suffix of INDONESIAN_SUFFIXES) {
-      if (base.endsWith(suffix) && base.length - suffix.length >= 4) roots.add(base.slice(0, -suffix.length));
+      const root = base.slice(0, -suffix.length);
+      if (base.endsWith(suffix) && root.length >= SCORING.minApproximateLength) roots.add(root);
     }
   }
   return [...roots];

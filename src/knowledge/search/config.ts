@@ -54,6 +54,10 @@ export const SCORING = {
   /** At most this many suggestions: a refusal stays short. */
   maxSuggestions: 3,
 
+  /** fuse.js's proposals for a typo, before the edit-distance check: a looser threshold proposes more and costs more. */
+  fuse: { threshold: 0.5, distance: 16 },
+  /** Proposals per length checked: more finds rarer typos, costs more. */
+  typoProposals: 8,
   /** A typo's reading counts this much of an exact one: lower trusts typos less. */
   fuzzyDiscount: 0.85,
   /** A reading this similar stands for the word in phrases and bigrams. */
