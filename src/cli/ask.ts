@@ -3,14 +3,24 @@
  * prints the card. `npm run --silent ask -- --json` reads questions from standard input,
  * one per line, and writes one JSON object per line: query, topic, language, score and
  * the exact Block Kit blocks the bot sends for it (as the reply to /socialvs).
+ * `score` is how sure the match is: 0 a sure match, 1 no match at all (see SCORE_MEANING).
  * Options: --lang en|id|de|fr (the asker's language when the question's can't be told);
  * --explain (print how search scored the question: for editing the concept base).
+ * A reader that stops early (`| head -3`) ends it quietly.
  */
 import { createInterface } from 'node:readline';
 import { answerQuestion, type Core, createCore } from '../core/answer.js';
 import { isLanguage, type Language } from '../knowledge/languages.js';
 import { DataError } from '../knowledge/load.js';
 import { renderCard } from './render-terminal.js';
+
+const SCORE_MEANING = '0 = sure match … 1 = no match';
+
+const USAGE = [
+  'Usage: npm run ask -- [--lang en|id|de|fr] [--explain] "your question"',
+  '       npm run --silent ask -- --json < questions.txt   (one JSON object per line)',
+  `score (in --json too): ${SCORE_MEANING}. --explain prints each topic's raw score (higher is better) and the decision.`,
+].join('\n');
 
 function toJson(core: Core, question: string, fallbackLanguage: Language | undefined): string {
   // The bot's card carries 👍 / 👎 for the recorded question's id; offline there is no
@@ -30,6 +40,10 @@ function toJson(core: Core, question: string, fallbackLanguage: Language | undef
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const json = argv.includes('--json');
   const langAt = argv.indexOf('--lang');
   const lang = langAt >= 0 ? argv[langAt + 1] : undefined;
@@ -52,21 +66,25 @@ async function main(argv: string[]): Promise<number> {
       const answer = answerQuestion(core, question, { surface: 'message', fallbackLanguage: lang });
       process.stdout.write(`${renderCard(answer.card, process.stdout.isTTY === true)}\n\n`);
       process.stdout.write(
-        `topic: ${answer.topic ?? 'none'} · language: ${answer.language} · score: ${answer.score}\n`,
+        `topic: ${answer.topic ?? 'none'} · language: ${answer.language} · score: ${answer.score} (${SCORE_MEANING})\n`,
       );
     }
     return 0;
   }
   if (!json) {
-    process.stderr.write(
-      'Usage: npm run ask -- "your question"   or   npm run --silent ask -- --json < questions.txt\n',
-    );
+    process.stderr.write(`${USAGE}\n`);
     return 2;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) process.stdout.write(`${toJson(core, line, lang)}\n`);
   return 0;
 }
+
+// The reader closed the pipe (`| head -3`): nothing more to say, and no stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -16,11 +16,7 @@ export interface Core {
 }
 
 export function createCore(kb: KnowledgeBase = loadKnowledgeBase()): Core {
-  const index = buildSearchIndex(kb);
-  // The snapshot's vocabulary is spent once the lookups are built from it: memory the bot
-  // would otherwise keep for nothing.
-  delete kb.vocabulary;
-  return { kb, index };
+  return { kb, index: buildSearchIndex(kb) };
 }
 
 export interface AnswerOptions {

@@ -8,6 +8,10 @@
  *   nothing on their own, but a question that names them is on topic.
  * - comparison words: "difference", "vs", "same". A question made only of these and the
  *   subjects asks for the overview.
+ * - chore words: the tasks people do with social media or networking rather than ask about
+ *   them: posts to draft or schedule, logins, approvals, rotas, job openings, lunches and
+ *   events, cables and printers; and occasion words, the day it is due. A question with one
+ *   is about the chore unless a topic clearly stands out or it compares the two subjects.
  */
 import type { Language } from './languages.js';
 
@@ -23,14 +27,16 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     please pls thanks thank thx hi hey hello hiya yo bot socialvs tell explain show give know want need
     get got okay ok quick question questions let lets help say said think thing things
     something anything up down out over under s t d ll re ve someone somebody anyone anybody
-    simple simply exactly basically actually right correct true kind sort`),
+    simple simply exactly basically actually right correct true kind sort
+    tbh lol btw fyi imo idk q still before after`),
   id: list(`
     apa apakah itu ini yang dan atau di ke dari untuk dengan pada adalah ialah merupakan saya aku kami
     kita anda kamu kau mereka dia ia bagaimana gimana mengapa kenapa kapan dimana mana siapa bisa dapat
     harus akan sudah telah belum tidak tak nggak gak enggak bukan ada juga saja aja lebih sangat amat
     seperti dalam oleh tentang mau ingin tanya bertanya dong deh ya yah halo hai hallo tolong minta
     mohon bener benar sih kah jadi sebagai agar supaya buat bagi para nih tuh lagi sekali hal
-    tolong jelaskan terima kasih makasih mas mbak pak bu kak sebenarnya persis tepatnya cara`),
+    tolong jelaskan terima kasih makasih mas mbak pak bu kak sebenarnya persis tepatnya cara
+    yg gitu gini kan biar dapet sebelum sesudah setelah udah blm dgn utk tdk ga gk kalo kalau kayak banget bgt emang lho loh`),
   de: list(`
     der die das den dem des ein eine einer eines einem einen und oder aber nicht kein keine keinen ist
     sind war waren sein bin bist seid hat haben hast wird werden wurde kann kannst konnen muss mussen
@@ -39,14 +45,15 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     wir uns unser unsere du dich dir ihr ihre ihnen sie es er man mein meine dein sich so auch nur noch
     schon sehr mehr viel viele bitte danke hallo hi hey moin servus frage fragen kurze kurz zusammen
     gibt etwas eigentlich denn doch mal da dass ob uber ueber fuer alles genau erklar erklaren wirklich
-    jemand`),
+    jemand stimmt meint meinte sagt sagte nen um ums geht eher davon jeweils vor nach sollen fragt
+    andere anderen anderes grunde beim`),
   fr: list(`
     le la les l un une des du de d et ou mais ne pas n est sont etre ete a ont avoir ai as avons avez
     c ce cet cette ces ceci cela ca qui que qu quoi quel quelle quels quelles comment pourquoi quand
     je j me m moi nous vous tu te t toi il elle ils elles on se s sa son ses leur leurs mon ma mes
     notre nos votre vos au aux en dans par pour sur avec sans plus tres bien aussi y bonjour salut
     merci svp stp petite question faire fait peut peux peuvent doit dois faut veut voudrais chose
-    exactement vraiment quelqu`),
+    exactement vraiment quelqu lequel laquelle alors tous ceux avant apres`),
 };
 
 export const SUBJECT_WORDS: ReadonlySet<string> = list(`
@@ -63,6 +70,42 @@ export const COMPARISON_WORDS: ReadonlySet<string> = list(`
   unterschied unterschiede unterscheiden unterscheidet unterschiedlich vergleich vergleichen gleich
   gleiche dasselbe zwischen
   differente differentes differents comparaison comparer distinguer entre pareil meme memes`);
+
+export const CHORE_WORDS: ReadonlySet<string> = list(`
+  password passwords login logins logon credentials admin hacked locked lockout
+  draft drafts drafting caption captions schedule scheduled scheduling reschedule calendar
+  approve approves approved approval approving signoff deadline deadlines invoice invoices
+  duty oncall shifts rota roster vacation holiday
+  job jobs role roles vacancy vacancies openings applicant applicants hire hiring
+  recruit recruiting recruiter interview interviews salary resume cv
+  lunch dinner breakfast catering vegetarian vegan menu venue rsvp event events meetup agenda
+  cable cables printer printers wifi router plug projector laptop meeting meetings room
+  passwort passworter zugang zugangsdaten gehackt entwurf bildunterschrift einplanen redaktionsplan
+  kalender genehmigen genehmigt freigeben freigabe frist dienst bereitschaft schicht urlaub
+  stelle stellen stellenanzeige bewerbung bewerbungen bewerben bewerber vorstellungsgesprach gehalt
+  mittagessen abendessen fruhstuck vegetarisch veranstaltung anmeldung
+  kabel stecker drucker wlan steckdose beamer besprechung besprechungsraum
+  identifiants mdp connexion pirate brouillon legende legendes programmer planifier rediger calendrier
+  valider valide validation echeance astreinte permanence conges
+  candidature candidater candidat recrutement embauche entretien
+  dejeuner diner repas vegetarien evenement soiree inscription
+  imprimante routeur reunion salle
+  sandi diretas draf jadwal jadwalkan dijadwalkan kalender setujui menyetujui persetujuan tenggat
+  piket jaga cuti lowongan loker lamar melamar pelamar rekrutmen wawancara gaji
+  makan siang acara undangan kabel colokan rapat ruang
+  report reporting dashboard bericht rapport laporan`);
+
+/** When a chore is due: a question naming a day or a month is about that day's work. */
+export const OCCASION_WORDS: ReadonlySet<string> = list(`
+  today tonight tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday quarter
+  monthly weekly weekend
+  january february march april june july august september october november december
+  heute morgen gestern montag dienstag mittwoch donnerstag freitag samstag sonntag quartal monatlich wochenende
+  januar februar marz mai juni juli oktober dezember
+  aujourd demain hier lundi mardi mercredi jeudi vendredi samedi dimanche trimestre mensuel hebdo
+  janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre
+  besok kemarin senin selasa rabu kamis jumat sabtu kuartal bulanan mingguan
+  januari februari maret mei juni juli agustus oktober desember`);
 
 /** Which language lists contain this (folded) stopword. */
 export function stopwordLanguages(word: string): Language[] {

@@ -9,21 +9,17 @@ import { fileURLToPath } from 'node:url';
 import type * as Yaml from 'yaml';
 import type * as z from 'zod';
 import { SOURCES_FILE, TOPICS_DIR, topicFileNames, UI_FILE } from './data-files.js';
-import type { Language } from './languages.js';
+import type { KnowledgeBase, Topic, TopicQuizItem, TopicTip } from './model.js';
 import {
   type ArticleClaim,
   CONTENT_MINIMUMS,
-  type QuizAnswer,
   REQUIRED_TOPIC_IDS,
   type Source,
   SourcesFileSchema,
   type TopicFile,
   TopicFileSchema,
-  type TopicKind,
-  type TopicText,
   UiStringsFileSchema,
 } from './schema.js';
-import type { Vocabulary } from './search.js';
 import { DEFAULT_SNAPSHOT_FILE, readSnapshot } from './snapshot.js';
 import { UI_KEYS, type UiStrings } from './ui-strings.js';
 
@@ -36,6 +32,8 @@ function parseYaml(text: string): unknown {
   return yaml.parse(text);
 }
 
+export type { KnowledgeBase, Topic, TopicQuizItem, TopicTip } from './model.js';
+
 /** data/ of this checkout, found upwards from this file (src/knowledge/, or dist/ for the built bot). */
 export const DEFAULT_DATA_DIR = findDataDir(dirname(fileURLToPath(import.meta.url)));
 
@@ -44,44 +42,6 @@ function findDataDir(start: string): string {
     if (existsSync(join(dir, 'data', 'topics'))) return join(dir, 'data');
     if (dirname(dir) === dir) return resolve(start, '../../data');
   }
-}
-
-export interface TopicTip {
-  key: string;
-  topicId: string;
-  source: ArticleClaim;
-  text: Record<Language, string>;
-}
-
-export interface TopicQuizItem {
-  key: string;
-  topicId: string;
-  source: ArticleClaim;
-  answer: QuizAnswer;
-  prompt: Record<Language, string>;
-  explanation: Record<Language, string>;
-}
-
-export interface Topic {
-  id: string;
-  kind: TopicKind;
-  order: number;
-  sources: Source[];
-  text: Record<Language, TopicText>;
-  tips: TopicTip[];
-  quiz: TopicQuizItem[];
-}
-
-export interface KnowledgeBase {
-  /** Sorted by `order`: the order of the topic list and of previous / next. */
-  topics: Topic[];
-  byId: ReadonlyMap<string, Topic>;
-  tips: TopicTip[];
-  /** Every quiz item, in topic order. */
-  quiz: TopicQuizItem[];
-  ui: UiStrings;
-  /** Search's vocabulary, when it came with the build's snapshot (else search derives it). */
-  vocabulary?: Vocabulary;
 }
 
 export class DataError extends Error {

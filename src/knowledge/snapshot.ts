@@ -1,8 +1,7 @@
 /**
- * A JSON copy of the validated concept base and of search's vocabulary, written by
- * `npm run build` beside the built bot (dist/knowledge.snapshot.json). Parsing the
- * YAML, checking it with zod and deriving the vocabulary were most of the bot's own
- * start-up time; the copy skips all three, and is used only while data/ holds exactly
+ * A JSON copy of the validated concept base, written by `npm run build` beside the
+ * built bot (dist/knowledge.snapshot.json). Parsing the YAML and checking it with zod
+ * were most of the bot's own start-up time; the copy skips both, and is used only while data/ holds exactly
  * the bytes it was made from. Any edit to a data file makes it stale, and the bot then
  * reads and checks the YAML as before (a broken file still stops the start with every
  * problem listed). The build writes it with the same code that reads it.
@@ -12,12 +11,11 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SOURCES_FILE, TOPICS_DIR, topicFileNames, UI_FILE } from './data-files.js';
-import type { KnowledgeBase, Topic } from './load.js';
-import { buildVocabulary, type Vocabulary } from './search.js';
+import type { KnowledgeBase, Topic } from './model.js';
 import type { UiStrings } from './ui-strings.js';
 
 /** Bumped whenever the shape of KnowledgeBase changes, so an old copy is never read as a new one. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 export const SNAPSHOT_FILE_NAME = 'knowledge.snapshot.json';
 
@@ -33,7 +31,6 @@ interface SnapshotFile {
   fingerprint: string;
   topics: Topic[];
   ui: UiStrings;
-  vocabulary: Vocabulary;
 }
 
 /** The files the loader reads, in the order it reads them, relative to the data folder. */
@@ -69,7 +66,6 @@ export function writeSnapshot(
     fingerprint,
     topics: kb.topics,
     ui: kb.ui,
-    vocabulary: buildVocabulary(kb),
   };
   mkdirSync(dirname(file), { recursive: true });
   // Written whole, then renamed: a bot starting meanwhile sees the old copy or the new one.
@@ -90,19 +86,14 @@ export function readSnapshot(
   try {
     const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Partial<SnapshotFile> | null;
     if (snapshot?.format !== FORMAT || snapshot.fingerprint !== dataFingerprint(dataDir)) return undefined;
-    const { topics, ui, vocabulary } = snapshot;
+    const { topics, ui } = snapshot;
     if (!Array.isArray(topics) || topics.length === 0 || !ui || typeof ui !== 'object') return undefined;
-    const whole =
-      Array.isArray(vocabulary?.terms) &&
-      Array.isArray(vocabulary.phrases) &&
-      Array.isArray(vocabulary.bigrams);
     return {
       topics,
       byId: new Map(topics.map((topic) => [topic.id, topic])),
       tips: topics.flatMap((topic) => topic.tips),
       quiz: topics.flatMap((topic) => topic.quiz),
       ui,
-      ...(whole ? { vocabulary } : {}),
     };
   } catch {
     // Unreadable or not ours: the YAML decides.

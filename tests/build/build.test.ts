@@ -112,13 +112,4 @@ describe('npm run build', () => {
     await expect(failed).rejects.toThrow(/roi\.yml/);
     expect(() => readdirSync(dist)).toThrow(/ENOENT/);
   });
-
-  it('writes code of Latin-1 characters only, which V8 keeps at one byte each instead of two', async () => {
-    const { dist, data } = project();
-    await buildBot(dist, data);
-    for (const name of readdirSync(dist).filter((file) => file.endsWith('.js'))) {
-      const wide = [...readFileSync(join(dist, name), 'utf8')].filter((char) => char.charCodeAt(0) > 0xff);
-      expect(wide, name).toEqual([]);
-    }
-  });
 });

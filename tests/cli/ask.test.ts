@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Block, blockKitProblems } from '../../src/cards/blocks.js';
@@ -59,5 +60,27 @@ describe('ask, human mode', () => {
     expect(result.stderr).toContain('--lang must be one of en, id, de, fr');
     expect(result.stderr).toContain('"xx"');
     expect(result.stdout).toBe('');
+  });
+});
+
+describe('ask, piped into a reader that stops early', () => {
+  it('exits 0 without a stack trace when its output pipe closes (`| head -3`)', async () => {
+    const child = spawn('npx', ['tsx', 'src/cli/ask.ts', '--json'], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    // More answers than a pipe holds, and the reader goes away after the first bytes.
+    child.stdin.end('ROI\n'.repeat(2000));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('says what score means in its help', () => {
+    const result = ask(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('0 = sure match');
   });
 });

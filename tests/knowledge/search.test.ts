@@ -231,6 +231,58 @@ describe('search: off-topic questions', () => {
   });
 });
 
+describe('search: asking about the subjects, or only working with them', () => {
+  // Questions that use social media or networking only as the object of a task: the posts
+  // to write or schedule, logins, who is on duty, job openings, budgets to approve, a
+  // networking lunch, a network cable, or the difference between two other things.
+  it.each([
+    "can you draft three captions for tomorrow's carousel post?",
+    'our Facebook page got hacked, who has the admin login?',
+    'is the social media manager role still open? my cousin wants to apply',
+    'networking lunch with the agency on Friday — vegetarian options?',
+    "what's the difference between reach and impressions?",
+    'tolong jadwalkan postingan Instagram hari Jumat jam 10 ya',
+    'siapa yang pegang password akun TikTok kantor?',
+    'Apa bedanya CPC dan CPM?',
+    'Wann ist die Deadline für den Social-Media-Redaktionsplan im Januar?',
+    'Kann jemand den Netzwerkstecker im Besprechungsraum prüfen?',
+    'Qui valide le budget des publicités sur les réseaux sociaux ce trimestre ?',
+    "Quelqu'un a les identifiants du compte LinkedIn de l'entreprise ?",
+  ])('a chore: %s → no match', (question) => {
+    const answer = ask(question);
+    expect(answer.topic).toBeNull();
+    expect(answer.reason).toBe('off-topic');
+    expect(search(question).suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  // The same chores wrapped around a question about the two: the question wins.
+  it.each<[string, string]>([
+    [
+      "before I schedule Friday's posts: what's the difference between social media and social networking?",
+      'overview',
+    ],
+    [
+      'Vor der Deadline am Montag: wie schnell sollten wir auf Kommentare in Social Media antworten?',
+      'timely-response',
+    ],
+    [
+      'avant de valider le budget : les réseaux sociaux et les médias sociaux, quel ROI attendre de chacun ?',
+      'roi',
+    ],
+  ])('a question about the subjects inside a chore: %s → %s', (question, topic) => {
+    expect(search(question).topic).toBe(topic);
+  });
+
+  // A topic's contrast in the asker's own words is that topic, not the overview.
+  it.each<[string, string]>([
+    ['networking is the who and media is the what, right?', 'focus'],
+    ['so networking = relationships and media = content?', 'focus'],
+    ['is social media one-way and networking two-way?', 'communication-style'],
+  ])('a contrast in its own words: %s → %s', (question, topic) => {
+    expect(search(question).topic).toBe(topic);
+  });
+});
+
 describe('search: words every topic shares do not drown the decisive word', () => {
   it.each<[string, string]>([
     ['social media vs social networking ROI difference', 'roi'],
@@ -294,13 +346,20 @@ interface HeldOut {
   lang?: Language;
 }
 
-// Two question sets written by people who saw neither the data nor each other's set: tidy
-// questions, and questions typed the way colleagues write in Slack (run-on, their own context
-// first, loanwords, typos). Other questions will be asked: these measure generalisation.
-describe.each([
-  ['held-out questions', 'heldout-questions.jsonl'],
-  ['conversational questions', 'conversational-questions.jsonl'],
-])('%s', (_name, file) => {
+// Three question sets written by people who saw neither the data nor each other's set: tidy
+// questions; questions typed the way colleagues write in Slack (run-on, their own context
+// first, loanwords, typos); and marketing chores that merely name social media or networking,
+// mixed with topic questions wrapped in chores. Other questions will be asked: these measure
+// generalisation, and each is held at the level it reached (topic, language, off-topic rejected).
+describe.each<[string, string, { topic: number; language: number; offTopic: number }]>([
+  ['held-out questions', 'heldout-questions.jsonl', { topic: 0.99, language: 0.99, offTopic: 1 }],
+  [
+    'conversational questions',
+    'conversational-questions.jsonl',
+    { topic: 0.98, language: 1, offTopic: 0.975 },
+  ],
+  ['chores questions', 'chores-questions.jsonl', { topic: 0.9, language: 1, offTopic: 1 }],
+])('%s', (_name, file, levels) => {
   const lines = readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '');
@@ -310,7 +369,7 @@ describe.each([
     expect(cases.length).toBeGreaterThan(0);
   });
 
-  it('meets the accuracy targets', () => {
+  it('meets the accuracy levels', () => {
     const onTopic = cases.filter((c) => c.topic !== null);
     const offTopic = cases.filter((c) => c.topic === null);
     const withLang = cases.filter((c) => c.lang !== undefined);
@@ -334,8 +393,14 @@ describe.each([
     const offRejection = offTopic.length ? 1 - offMisses.length / offTopic.length : 1;
     const report = (name: string, value: number, misses: string[]) =>
       `${name} ${value.toFixed(3)}; misses:\n  ${misses.join('\n  ')}`;
-    expect(topicAccuracy, report('topic accuracy', topicAccuracy, topicMisses)).toBeGreaterThanOrEqual(0.9);
-    expect(langAccuracy, report('language accuracy', langAccuracy, langMisses)).toBeGreaterThanOrEqual(0.9);
-    expect(offRejection, report('off-topic rejection', offRejection, offMisses)).toBeGreaterThanOrEqual(0.85);
+    expect(topicAccuracy, report('topic accuracy', topicAccuracy, topicMisses)).toBeGreaterThanOrEqual(
+      levels.topic,
+    );
+    expect(langAccuracy, report('language accuracy', langAccuracy, langMisses)).toBeGreaterThanOrEqual(
+      levels.language,
+    );
+    expect(offRejection, report('off-topic rejection', offRejection, offMisses)).toBeGreaterThanOrEqual(
+      levels.offTopic,
+    );
   });
 });

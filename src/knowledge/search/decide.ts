@@ -1,0 +1,147 @@
+/**
+ * Deciding: a topic, the overview, or no match (with the topics that truly came close).
+ *
+ * A question ABOUT the two subjects (what they are, how they differ, which for what) gets
+ * a topic or the overview. A question that only USES social media or networking as the
+ * object of a chore (a post to schedule, a login, an ads budget to approve, a networking
+ * lunch) gets no match, and so does one comparing two other things.
+ */
+import type { Language } from '../languages.js';
+import { SCORING } from './config.js';
+import type { TopicScores } from './scoring.js';
+
+export type Reason = 'topic' | 'overview' | 'off-topic' | 'empty';
+
+export interface SearchResult {
+  /** The matched topic's id, or null when the question is off-topic. */
+  topic: string | null;
+  /** The question's language, when it can be told. */
+  language: Language | undefined;
+  /** How sure: 0 is a sure match, 1 no match at all (fuse.js's convention). */
+  score: number;
+  /** Up to three topics that came close, for the no-match card. Empty when none did. */
+  suggestions: string[];
+  /** Why: a matched topic, the overview (only the subjects named), or none. */
+  reason: Reason;
+}
+
+/** What the question's words say about the subjects, besides the topic scores. */
+export interface QuestionShape {
+  /** A subject word ("media", "Netzwerk", "social"). */
+  subjectSeen: boolean;
+  /** Names social networking or social media outright: "social", or media and network both. */
+  namesSubjects: boolean;
+  /** Names both sides, the networking one and the media one. */
+  namesBoth: boolean;
+  /** A comparison word ("vs", "Unterschied"). */
+  comparisonSeen: boolean;
+  /** Chore words ("password", "deadline", "Friday"). */
+  chores: number;
+  /** Compares two things that are not the subjects ("reach and impressions"). */
+  comparesOtherThings: boolean;
+}
+
+/** What was decided, before it is reported. */
+type Verdict =
+  | { topic: string; score: number; reason: 'topic' | 'overview' }
+  | { topic: null; suggest: boolean };
+
+const OVERVIEW: Verdict = { topic: 'overview', score: SCORING.minScore, reason: 'overview' };
+const NO_MATCH: Verdict = { topic: null, suggest: false };
+const NO_MATCH_BUT_CLOSE: Verdict = { topic: null, suggest: true };
+
+export function decide(
+  topicIds: readonly string[],
+  scored: TopicScores,
+  shape: QuestionShape,
+  language: Language | undefined,
+): SearchResult {
+  const verdict = verdictOf(topicIds, scored, shape);
+  if (verdict.topic === null) {
+    const offered = verdict.suggest ? suggestions(topicIds, scored) : [];
+    return { topic: null, language, score: 1, suggestions: offered, reason: 'off-topic' };
+  }
+  const { topic, score, reason } = verdict;
+  return { topic, language, score: reportedScore(score), suggestions: [], reason };
+}
+
+function verdictOf(topicIds: readonly string[], scored: TopicScores, shape: QuestionShape): Verdict {
+  if (scored.contentWords === 0 && shape.chores === 0) return subjectsOnly(topicIds, scored, shape);
+  // A chore that doesn't name the subjects is someone's task, whatever topic words it
+  // shares ("who has the login for the company LinkedIn page"); so is comparing two other things.
+  if ((shape.chores > 0 && !shape.namesSubjects) || shape.comparesOtherThings) return NO_MATCH_BUT_CLOSE;
+  const best = bestTopic(scored);
+  if (best && standsOut(best, scored, shape)) {
+    return { topic: topicIds[best.index] as string, score: best.score, reason: 'topic' };
+  }
+  return asksAboutSubjects(shape) ? OVERVIEW : NO_MATCH_BUT_CLOSE;
+}
+
+/**
+ * Only subjects, comparison words and grammar: the overview, unless a grammar phrase
+ * ("what is", "who vs what") beside a subject asks for a topic.
+ */
+function subjectsOnly(topicIds: readonly string[], scored: TopicScores, shape: QuestionShape): Verdict {
+  const best = bestTopic(scored);
+  if (best && shape.subjectSeen)
+    return { topic: topicIds[best.index] as string, score: best.score, reason: 'topic' };
+  return shape.subjectSeen || shape.comparisonSeen ? OVERVIEW : NO_MATCH;
+}
+
+/** Enough evidence, enough score (more beside a chore), and enough of the question explained. */
+function standsOut(
+  best: { index: number; score: number },
+  scored: TopicScores,
+  shape: QuestionShape,
+): boolean {
+  const minScore = shape.chores > 0 ? SCORING.minScoreWithChore : SCORING.minScore;
+  if (!scored.evidence[best.index] || best.score < minScore) return false;
+  return coverage(scored) >= minCoverage(shape);
+}
+
+/**
+ * No topic stands out, yet the question is about the subjects themselves ("our boss says
+ * they're the same, who is right?"): the overview answers it. Naming them beside a chore
+ * is not enough: it must compare the two.
+ */
+function asksAboutSubjects(shape: QuestionShape): boolean {
+  if (!shape.namesSubjects) return false;
+  return shape.chores === 0 || (shape.comparisonSeen && shape.namesBoth);
+}
+
+/** Share of the question's content words that some topic has as evidence. */
+function coverage(scored: TopicScores): number {
+  return scored.contentWords === 0 ? 0 : scored.explainedWords / scored.contentWords;
+}
+
+/** A comparison (of no other things) asks about a difference: the topics' ground, as a subject word is. */
+function minCoverage(shape: QuestionShape): number {
+  const by = SCORING.minCoverage;
+  if (shape.namesSubjects) return by.namingSubjects;
+  return shape.subjectSeen || shape.comparisonSeen ? by.withSubject : by.withoutSubject;
+}
+
+function bestTopic(scored: TopicScores): { index: number; score: number } | undefined {
+  let best: { index: number; score: number } | undefined;
+  scored.scores.forEach((score, index) => {
+    if (score > 0 && (!best || score > best.score)) best = { index, score };
+  });
+  return best;
+}
+
+/** Topics with evidence that came within suggestionShare of an answer, best first. */
+function suggestions(topicIds: readonly string[], scored: TopicScores): string[] {
+  return scored.scores
+    .map((score, index) => ({ score, index }))
+    .filter(
+      ({ score, index }) => score >= SCORING.minScore * SCORING.suggestionShare && scored.evidence[index],
+    )
+    .sort((a, b) => b.score - a.score)
+    .slice(0, SCORING.maxSuggestions)
+    .map(({ index }) => topicIds[index] as string);
+}
+
+/** A topic's raw score as the 0 (sure) … 1 (no match) the answer reports. */
+function reportedScore(value: number): number {
+  return Math.round((1 - value / (value + SCORING.reportedScoreScale)) * 1000) / 1000;
+}
