@@ -23,7 +23,6 @@ import {
   languageOrder,
   pickLanguage,
   readQuestion,
-  subjectSide,
   type Votes,
 } from './search/question.js';
 import { evidenceOf, type ReadWord, scoreTopics, sideOfWord } from './search/scoring.js';
