@@ -1,6 +1,6 @@
 /**
  * Search, in-process: the time to load the concept base and build the index, the index's
- * heap, and the latency of one question over the evaluation questions and generated
+ * heap, and the latency of one question over the project's labelled questions and generated
  * variants of them (typos, long, mixed languages), each variant seen once so that the
  * fuzzy-lookup cache can't flatter it; and the slowest input we could construct.
  */
@@ -59,12 +59,15 @@ function timeOne(index: SearchIndex, question: string): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/** The project's own labelled question sets (tests/fixtures), every question once. */
 export function evalQuestions(): Array<{ q: string; lang?: string }> {
-  const file = join(ROOT, '..', 'shared', 'eval', 'queries.jsonl');
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as { q: string; lang?: string });
+  const sets = ['heldout-questions.jsonl', 'conversational-questions.jsonl', 'chores-questions.jsonl'];
+  return sets.flatMap((name) =>
+    readFileSync(join(ROOT, 'tests', 'fixtures', name), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as { q: string; lang?: string }),
+  );
 }
 
 // ---- generated variants -----------------------------------------------------------------
