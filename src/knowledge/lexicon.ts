@@ -36,7 +36,8 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     seperti dalam oleh tentang mau ingin tanya bertanya dong deh ya yah halo hai hallo tolong minta
     mohon bener benar sih kah jadi sebagai agar supaya buat bagi para nih tuh lagi sekali hal
     tolong jelaskan terima kasih makasih mas mbak pak bu kak sebenarnya persis tepatnya cara
-    yg gitu gini kan biar dapet sebelum sesudah setelah udah blm dgn utk tdk ga gk kalo kalau kayak banget bgt emang lho loh`),
+    yg gitu gini kan biar dapet sebelum sesudah setelah udah blm dgn utk tdk ga gk kalo kalau kayak banget bgt emang lho loh
+    daripada mending mendingan terus trus`),
   de: list(`
     der die das den dem des ein eine einer eines einem einen und oder aber nicht kein keine keinen ist
     sind war waren sein bin bist seid hat haben hast wird werden wurde kann kannst konnen muss mussen
