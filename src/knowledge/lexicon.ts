@@ -94,16 +94,21 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   sandi diretas draf jadwal jadwalkan dijadwalkan kalender setujui menyetujui persetujuan tenggat
   piket jaga cuti lowongan loker lamar melamar pelamar rekrutmen wawancara gaji
   makan siang acara undangan kabel colokan rapat ruang
-  report reporting dashboard bericht rapport laporan`);
+  report reporting dashboard bericht rapport laporan
+  upload uploads uploaded uploading logo logos translate translated translation template templates
+  spreadsheet spreadsheets owner owns covering
+  hochladen hochgeladen ubersetzen ubersetzt ubersetzung vorlage vorlagen tabelle kummert
+  telecharger traduire traduit traduction modele modeles recap occupe paie
+  unggah terjemahkan terjemahan templat`);
 
 /** When a chore is due: a question naming a day or a month is about that day's work. */
 export const OCCASION_WORDS: ReadonlySet<string> = list(`
-  today tonight tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday quarter
+  today tonight tomorrow yesterday week monday tuesday wednesday thursday friday saturday sunday quarter
   monthly weekly weekend
   january february march april june july august september october november december
-  heute morgen gestern montag dienstag mittwoch donnerstag freitag samstag sonntag quartal monatlich wochenende
+  heute morgen gestern woche montag dienstag mittwoch donnerstag freitag samstag sonntag quartal monatlich wochenende
   januar februar marz mai juni juli oktober dezember
-  aujourd demain hier lundi mardi mercredi jeudi vendredi samedi dimanche trimestre mensuel hebdo
+  aujourd demain hier semaine lundi mardi mercredi jeudi vendredi samedi dimanche trimestre mensuel hebdo
   janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre
   besok kemarin senin selasa rabu kamis jumat sabtu kuartal bulanan mingguan
   januari februari maret mei juni juli agustus oktober desember`);
