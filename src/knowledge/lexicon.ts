@@ -47,7 +47,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     schon sehr mehr viel viele bitte danke hallo hi hey moin servus frage fragen kurze kurz zusammen
     gibt etwas eigentlich denn doch mal da dass ob uber ueber fuer alles genau erklar erklaren wirklich
     jemand stimmt meint meinte sagt sagte nen um ums geht eher davon jeweils vor nach sollen fragt
-    andere anderen anderes grunde beim`),
+    andere anderen anderes grunde beim furs ans aufs ins`),
   fr: list(`
     le la les l un une des du de d et ou mais ne pas n est sont etre ete a ont avoir ai as avons avez
     c ce cet cette ces ceci cela ca qui que qu quoi quel quelle quels quelles comment pourquoi quand
