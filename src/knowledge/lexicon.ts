@@ -36,7 +36,8 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     seperti dalam oleh tentang mau ingin tanya bertanya dong deh ya yah halo hai hallo tolong minta
     mohon bener benar sih kah jadi sebagai agar supaya buat bagi para nih tuh lagi sekali hal
     tolong jelaskan terima kasih makasih mas mbak pak bu kak sebenarnya persis tepatnya cara
-    yg gitu gini kan biar dapet sebelum sesudah setelah udah blm dgn utk tdk ga gk kalo kalau kayak banget bgt emang lho loh`),
+    yg gitu gini kan biar dapet sebelum sesudah setelah udah blm dgn utk tdk ga gk kalo kalau kayak banget bgt emang lho loh
+    daripada mending mendingan terus trus`),
   de: list(`
     der die das den dem des ein eine einer eines einem einen und oder aber nicht kein keine keinen ist
     sind war waren sein bin bist seid hat haben hast wird werden wurde kann kannst konnen muss mussen
@@ -46,7 +47,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     schon sehr mehr viel viele bitte danke hallo hi hey moin servus frage fragen kurze kurz zusammen
     gibt etwas eigentlich denn doch mal da dass ob uber ueber fuer alles genau erklar erklaren wirklich
     jemand stimmt meint meinte sagt sagte nen um ums geht eher davon jeweils vor nach sollen fragt
-    andere anderen anderes grunde beim`),
+    andere anderen anderes grunde beim furs ans aufs ins`),
   fr: list(`
     le la les l un une des du de d et ou mais ne pas n est sont etre ete a ont avoir ai as avons avez
     c ce cet cette ces ceci cela ca qui que qu quoi quel quelle quels quelles comment pourquoi quand
@@ -93,16 +94,21 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   sandi diretas draf jadwal jadwalkan dijadwalkan kalender setujui menyetujui persetujuan tenggat
   piket jaga cuti lowongan loker lamar melamar pelamar rekrutmen wawancara gaji
   makan siang acara undangan kabel colokan rapat ruang
-  report reporting dashboard bericht rapport laporan`);
+  report reporting dashboard bericht rapport laporan
+  upload uploads uploaded uploading logo logos translate translated translation template templates
+  spreadsheet spreadsheets owner owns covering
+  hochladen hochgeladen ubersetzen ubersetzt ubersetzung vorlage vorlagen tabelle kummert
+  telecharger traduire traduit traduction modele modeles recap occupe paie
+  unggah terjemahkan terjemahan templat`);
 
 /** When a chore is due: a question naming a day or a month is about that day's work. */
 export const OCCASION_WORDS: ReadonlySet<string> = list(`
-  today tonight tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday quarter
+  today tonight tomorrow yesterday week monday tuesday wednesday thursday friday saturday sunday quarter
   monthly weekly weekend
   january february march april june july august september october november december
-  heute morgen gestern montag dienstag mittwoch donnerstag freitag samstag sonntag quartal monatlich wochenende
+  heute morgen gestern woche montag dienstag mittwoch donnerstag freitag samstag sonntag quartal monatlich wochenende
   januar februar marz mai juni juli oktober dezember
-  aujourd demain hier lundi mardi mercredi jeudi vendredi samedi dimanche trimestre mensuel hebdo
+  aujourd demain hier semaine lundi mardi mercredi jeudi vendredi samedi dimanche trimestre mensuel hebdo
   janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre
   besok kemarin senin selasa rabu kamis jumat sabtu kuartal bulanan mingguan
   januari februari maret mei juni juli agustus oktober desember`);

@@ -45,10 +45,16 @@ function elide(text: string): string {
   return text.replace(/\b(qu|[cdjlmnst])['’](?=\p{L})/giu, '$1e ');
 }
 
-/** The words of a text, folded. */
+/**
+ * Indonesian chat writes a doubled word with a 2 ("teman2" for "teman-teman", "minta2"):
+ * it is the word itself. Three letters at least, so "b2", "h2" and "q2" stay as typed.
+ */
+const DOUBLED_WITH_TWO = /^(\p{L}{3,})2$/u;
+
+/** The words of a text, folded; Indonesian "teman2" is "teman". */
 export function words(text: string): string[] {
   const folded = fold(text);
-  return folded === '' ? [] : folded.split(' ');
+  return folded === '' ? [] : folded.split(' ').map((word) => word.replace(DOUBLED_WITH_TWO, '$1'));
 }
 
 /** Edit distance with adjacent transpositions ("medai" → "media" is one edit), capped at `max` + 1. */

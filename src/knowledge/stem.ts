@@ -19,7 +19,8 @@ const STEMMERS: Record<Language, (word: string) => string> = {
 
 /**
  * Words whose stem the domain decides: the people who market are not the market nor
- * marketing (the stemmers fold them together), and plurals no suffix rule reaches.
+ * marketing (the stemmers fold them together), a part is not sharing, and plurals no
+ * suffix rule reaches.
  */
 const MARKETER: ReadonlyArray<[string, string]> = [
   ['marketer', 'marketer'],
@@ -27,7 +28,15 @@ const MARKETER: ReadonlyArray<[string, string]> = [
 ];
 const DOMAIN_STEMS: Record<Language, ReadonlyMap<string, string>> = {
   en: new Map([...MARKETER, ['medium', 'media'], ['media', 'media'], ['mediums', 'media']]),
-  id: new Map([...MARKETER, ['pemasar', 'pemasar'], ['pemasarnya', 'pemasar'], ['media', 'media']]),
+  id: new Map([
+    ...MARKETER,
+    ['pemasar', 'pemasar'],
+    ['pemasarnya', 'pemasar'],
+    ['media', 'media'],
+    // A part ("bagian") is not sharing ("berbagi"): the stemmer gives both "bagi".
+    ['bagian', 'bagian'],
+    ['bagiannya', 'bagian'],
+  ]),
   de: new Map([...MARKETER, ['medium', 'medien'], ['medien', 'medien'], ['mediums', 'medien']]),
   fr: new Map([
     ['marketeur', 'marketeur'],

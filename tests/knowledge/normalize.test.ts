@@ -11,6 +11,10 @@ describe('fold', () => {
     expect(words(' ?! ')).toEqual([]);
   });
 
+  it('reads an Indonesian doubled word written with a 2 as the word, and leaves codes alone', () => {
+    expect(words('teman2 minta2 B2B q2 h2')).toEqual(['teman', 'minta', 'b2b', 'q2', 'h2']);
+  });
+
   it('strips Slack markup', () => {
     expect(stripSlackMarkup('ROI <@U123> vs <https://x.example|link> media')).toBe('ROI   vs   media');
     expect(stripSlackMarkup('ROI vs media')).toBe('ROI vs media');

@@ -125,6 +125,7 @@ const NOUNS: Record<Language, Array<[string, ...string[]]>> = {
     ['kampanye', 'kampanye-kampanye'],
     ['pemasar', 'pemasar-pemasar', 'pemasarnya'],
     ['media', 'media-media'],
+    ['bagian', 'bagian-bagian', 'bagiannya'],
   ],
 };
 
@@ -166,8 +167,9 @@ describe('domain rules', () => {
     ['en', 'marketer', ['market', 'marketing']],
     ['de', 'marketer', ['markt', 'marketing']],
     ['id', 'pemasar', ['pasar', 'pemasaran']],
-  ])('in %s, "%s" is not %j', (language, marketer, others) => {
-    for (const other of others) expect(stemIn(language, marketer)).not.toBe(stemIn(language, other));
+    ['id', 'bagian', ['berbagi', 'membagikan']],
+  ])('in %s, "%s" is not %j', (language, word, others) => {
+    for (const other of others) expect(stemIn(language, word)).not.toBe(stemIn(language, other));
   });
 
   it('keeps numbers and short words whole', () => {
