@@ -128,8 +128,6 @@ export class SlackStandIn extends EventEmitter {
   private limits: Required<RateLimits> | undefined;
   /** Open modals by view id (views.open / views.update / views.push). */
   readonly views = new Map<string, OpenView>();
-  /** The conversation each response_url handed out for a conversation select posts to. */
-  private readonly responseChannels = new Map<string, string>();
   /** Conversations whose response_urls are refused, and how (see `refuseResponses`). */
   private readonly refusedResponses = new Map<string, { code: string; afterMs: number }>();
   private viewCounter = 0;
@@ -206,14 +204,12 @@ export class SlackStandIn extends EventEmitter {
    * that conversation, unless the conversation refuses (`refuseResponses`).
    */
   responseUrlFor(channelId: string): string {
-    const url = this.responseUrl();
-    this.responseChannels.set(url.slice(url.lastIndexOf('/') + 1), channelId);
-    return url;
+    return this.responseUrl({ channel: channelId });
   }
 
-  /** The conversation a response_url from `responseUrlFor` posts to. */
+  /** The conversation a response_url with a target posts to. */
   channelOfResponse(id: string): string | undefined {
-    return this.responseChannels.get(id);
+    return this.responseTargets.get(id)?.channel;
   }
 
   /**
@@ -349,7 +345,7 @@ export class SlackStandIn extends EventEmitter {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'POST' && path.startsWith('/response/')) {
       const id = path.slice('/response/'.length);
-      const channel = this.responseChannels.get(id);
+      const channel = this.channelOfResponse(id);
       const refused = channel ? this.refusedResponses.get(channel) : undefined;
       if (refused) {
         if (refused.afterMs) await new Promise((resolve) => setTimeout(resolve, refused.afterMs));
