@@ -125,7 +125,8 @@ export class Responder {
     let answerId: string | undefined;
     if (result.reason !== 'empty') {
       const text = question.trim().slice(0, MAX_QUERY_CHARS);
-      const logged = this.options.questionLog ?? true;
+      // An explained message is someone else's words, perhaps from a private channel.
+      const logged = where !== 'shortcut' && (this.options.questionLog ?? true);
       await this.store.recordQuestion({
         askedAt: this.now(),
         surface: where,
@@ -142,6 +143,7 @@ export class Responder {
       answerId,
       // A reply in a thread is a turn of a conversation: a refusal there stays short.
       shortRefusal: where === 'mention',
+      explained: where === 'shortcut',
     });
   }
 
@@ -153,21 +155,7 @@ export class Responder {
    */
   async explain(message: string, asker: Asker): Promise<Card> {
     if (!message.trim()) return this.notice(await this.languageFor(asker), 'explain.nothing');
-    const result = this.core.index.search(message);
-    const language = result.language ?? (await this.languageFor(asker));
-    await this.store.recordQuestion({
-      askedAt: this.now(),
-      surface: 'shortcut',
-      language,
-      topic: result.topic,
-    });
-    const answerId = `${this.answerIdPrefix}${(++this.answerCount).toString(36)}`;
-    return answerFromSearch(this.core, message, result, {
-      surface: 'ephemeral',
-      fallbackLanguage: language,
-      answerId,
-      explained: true,
-    }).card;
+    return (await this.ask(message, asker, 'ephemeral', 'shortcut')).card;
   }
 
   /** The topic browser modal: the list in `state.language`, or one topic's comparison. */
