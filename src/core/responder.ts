@@ -73,6 +73,14 @@ export interface QuizAnswerOutcome {
 /** Report period when `/socialvs stats` names none, and on the admins' home tab. */
 const DEFAULT_STATS_DAYS = 30;
 
+/** What to tell someone whose share Slack refused, by Slack's reason; anything else is 'share.failed'. */
+const SHARE_REFUSALS: ReadonlyMap<string, UiKey> = new Map([
+  ['not_in_channel', 'share.not_in_channel'],
+  ['channel_not_found', 'share.channel_not_found'],
+  ['is_archived', 'share.archived'],
+  ['channel_is_archived', 'share.archived'],
+]);
+
 export class Responder {
   constructor(
     readonly core: Core,
@@ -175,15 +183,7 @@ export class Responder {
    * is_archived or channel_is_archived, or anything else), with what to do about it.
    */
   shareRefusal(language: Language, code: string): string {
-    const key: UiKey =
-      code === 'not_in_channel'
-        ? 'share.not_in_channel'
-        : code === 'channel_not_found'
-          ? 'share.channel_not_found'
-          : code === 'is_archived' || code === 'channel_is_archived'
-            ? 'share.archived'
-            : 'share.failed';
-    return translate(this.core.kb.ui, language, key);
+    return translate(this.core.kb.ui, language, SHARE_REFUSALS.get(code) ?? 'share.failed');
   }
 
   /** The same, for when the refusal came too late to show beside the field: said privately, naming the topic. */
