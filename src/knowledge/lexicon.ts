@@ -61,7 +61,7 @@ export const SUBJECT_WORDS: ReadonlySet<string> = list(`
   social socials sociale sociales sociaux sosial sozial soziale sozialen sozialer soziales
   media medias medium medien medsos socmed sosmed
   network networks networking networked netzwerk netzwerke netzwerken netzwerks networken
-  jejaring jaringan reseau reseaux reseautage`);
+  jejaring jaringan reseau reseaux reseautage rs`);
 
 export const COMPARISON_WORDS: ReadonlySet<string> = list(`
   difference differences different differ differs differently distinguish distinction compare compared
@@ -99,7 +99,43 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   spreadsheet spreadsheets owner owns covering
   hochladen hochgeladen ubersetzen ubersetzt ubersetzung vorlage vorlagen tabelle kummert
   telecharger traduire traduit traduction modele modeles recap occupe paie
-  unggah terjemahkan terjemahan templat`);
+  unggah terjemahkan terjemahan templat
+  contract contracts renew renewal subscription licence license export exports exporting vpn impressum
+  vertrag vertrage verlangern abonnement lizenz exportieren ausschreibung rechnung
+  contrat contrats renouveler exporter facture factures
+  kontrak perpanjang langganan lisensi ekspor tagihan`);
+
+/**
+ * Asking for a judgement, an expectation or a choice: "should we", "is that normal", "worth
+ * it", "for each", "rather". A question with one asks about the two even when it names
+ * neither ("followers grow slowly but contacts answer at once: normal?"); a task asks for
+ * an action ("can someone", "who has") and has none.
+ */
+export const JUDGEMENT_WORDS: ReadonlySet<string> = list(`
+  should shouldnt better best rather worth normal realistic typical typically usually expect expected
+  why each both either advice recommend prioritise prioritize priority
+  sebaiknya mending mendingan wajar realistis normalnya biasanya harusnya seharusnya kenapa mengapa
+  keduanya masing prioritas sepadan
+  soll sollte sollten sollen besser lieber lohnt lohnen realistisch ublich typisch erwarten warum wieso
+  weshalb jeweils beide beiden beides wofur priorisieren prioritat
+  devrait devrais devrions faudrait mieux plutot vaut realiste habituel habituellement attendre pourquoi
+  chacun chacune prioriser priorite conseil conseilles`);
+
+/** Judgement asked in more than one word: "how long", "berapa lama", "les deux". */
+export const JUDGEMENT_PHRASES: readonly string[] = [
+  'how long',
+  'which one',
+  'what for',
+  'berapa lama',
+  'lebih baik',
+  'untuk apa',
+  'buat apa',
+  'wie lange',
+  'combien de temps',
+  'les deux',
+  'a quoi sert',
+  'vaut le coup',
+];
 
 /** When a chore is due: a question naming a day or a month is about that day's work. */
 export const OCCASION_WORDS: ReadonlySet<string> = list(`

@@ -12,7 +12,7 @@
  * Every weight and threshold is in config.ts.
  */
 import type { Language } from './languages.js';
-import { CHORE_WORDS } from './lexicon.js';
+import { CHORE_WORDS, JUDGEMENT_PHRASES, JUDGEMENT_WORDS } from './lexicon.js';
 import type { KnowledgeBase } from './model.js';
 import { type Candidate, CandidateFinder } from './search/candidates.js';
 import { SCORING } from './search/config.js';
@@ -25,7 +25,7 @@ import {
   readQuestion,
   type Votes,
 } from './search/question.js';
-import { evidenceOf, type ReadWord, scoreTopics, sideOfWord } from './search/scoring.js';
+import { evidenceOf, type ReadWord, scoreTopics, sideOfWord, type TopicScores } from './search/scoring.js';
 import { buildIndexData, JOINERS, type SearchIndexData } from './search/search-index.js';
 import { stemIn } from './stem.js';
 
@@ -70,7 +70,7 @@ function search(
   const shape = shapeOf(read);
   const scored = scoreTopics(index, read, shape, trace);
   const result = decide(topicIds, scored, shape, language);
-  if (trace) traceDecision(trace, topicIds, votes, language, scored.scores, shape, result);
+  if (trace) traceDecision(trace, topicIds, votes, language, scored, shape, result);
   return result;
 }
 
@@ -170,7 +170,14 @@ function shapeOf(read: readonly ReadWord[]): QuestionShape {
     comparisonSeen: read.some((w) => w.cls === 'comparison'),
     chores: read.filter((w) => w.cls === 'chore').length,
     comparesOtherThings: comparesOtherThings(read),
+    asksJudgement: asksJudgement(read),
   };
+}
+
+function asksJudgement(read: readonly ReadWord[]): boolean {
+  if (read.some((w) => JUDGEMENT_WORDS.has(w.word))) return true;
+  const text = ` ${read.map((w) => w.word).join(' ')} `;
+  return JUDGEMENT_PHRASES.some((phrase) => text.includes(` ${phrase} `));
 }
 
 /**
@@ -209,25 +216,26 @@ function evidenceOfAll(words: readonly ReadWord[]): Set<number> {
   return new Set(words.flatMap((word) => [...evidenceOf(word)]));
 }
 
-/** Subject words that can only mean our subjects: "social", "medsos", "jejaring", "réseautage". */
-const SOCIAL = /^(soci|sosi|sozi|medsos|socmed|sosmed|jejaring|reseautag)/;
+/** Subject words that can only mean our subjects: "social", "medsos", "jejaring", "réseautage", French "RS". */
+const SOCIAL = /^(soci|sosi|sozi|medsos|socmed|sosmed|jejaring|reseautag|rs$)/;
 
 function traceDecision(
   trace: string[],
   topicIds: readonly string[],
   votes: Votes,
   language: Language | undefined,
-  scores: readonly number[],
+  scored: TopicScores,
   shape: QuestionShape,
   result: SearchResult,
 ): void {
+  const { scores } = scored;
   const voteLine = Object.entries(votes).map(([l, v]) => `${l} ${v.toFixed(2)}`);
   trace.push(`language votes: ${voteLine.join(', ')} → ${language ?? '?'}`);
   const ranked = scores.map((v, i) => [topicIds[i], v] as const).filter(([, v]) => v > 0);
   ranked.sort((a, b) => b[1] - a[1]);
   trace.push(`scores: ${ranked.map(([id, v]) => `${id} ${v.toFixed(2)}`).join(', ') || 'none'}`);
   trace.push(
-    `subject ${shape.subjectSeen}, names subjects ${shape.namesSubjects}, comparison ${shape.comparisonSeen}, chores ${shape.chores}`,
+    `subject ${shape.subjectSeen}, names subjects ${shape.namesSubjects}, comparison ${shape.comparisonSeen}, chores ${shape.chores}, judgement ${shape.asksJudgement}, explained ${scored.explainedWords}/${scored.contentWords} content words`,
   );
   trace.push(`decision: ${result.reason} ${result.topic ?? ''} (score ${result.score}, 0 = sure match)`);
 }

@@ -44,7 +44,10 @@ export const SCORING = {
   minCoverage: {
     /** Names social networking / social media outright. */
     namingSubjects: 0.2,
-    /** Has a subject word that may mean something else ("network", "media"). */
+    /**
+     * Has a subject word that may mean something else ("network", "media"), or, with no
+     * chore, asks a judgement ("should we", "is that normal?"), the shape of a question about the two.
+     */
     withSubject: 0.34,
     /** Names neither: most of its words must be the topic's, or it is someone else's question. */
     withoutSubject: 0.6,

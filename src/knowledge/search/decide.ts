@@ -39,6 +39,8 @@ export interface QuestionShape {
   chores: number;
   /** Compares two things that are not the subjects ("reach and impressions"). */
   comparesOtherThings: boolean;
+  /** Asks for a judgement, an expectation or a choice ("should we", "normal?", "for each"). */
+  asksJudgement: boolean;
 }
 
 /** What was decided, before it is reported. */
@@ -114,11 +116,12 @@ function coverage(scored: TopicScores): number {
   return scored.contentWords === 0 ? 0 : scored.explainedWords / scored.contentWords;
 }
 
-/** A comparison (of no other things) asks about a difference: the topics' ground, as a subject word is. */
+/** A comparison (of no other things) asks about a difference, a judgement about what to expect: the topics' ground, as a subject word is. */
 function minCoverage(shape: QuestionShape): number {
   const by = SCORING.minCoverage;
   if (shape.namesSubjects) return by.namingSubjects;
-  return shape.subjectSeen || shape.comparisonSeen ? by.withSubject : by.withoutSubject;
+  const judgement = shape.asksJudgement && shape.chores === 0;
+  return shape.subjectSeen || shape.comparisonSeen || judgement ? by.withSubject : by.withoutSubject;
 }
 
 function bestTopic(scored: TopicScores): { index: number; score: number } | undefined {
