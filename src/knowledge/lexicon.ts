@@ -37,13 +37,13 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     mohon bener benar sih kah jadi sebagai agar supaya buat bagi para nih tuh lagi sekali hal
     tolong jelaskan terima kasih makasih mas mbak pak bu kak sebenarnya persis tepatnya cara
     yg gitu gini kan biar dapet sebelum sesudah setelah udah blm dgn utk tdk ga gk kalo kalau kayak banget bgt emang lho loh
-    daripada mending mendingan terus trus`),
+    daripada mending mendingan terus trus berapa`),
   de: list(`
     der die das den dem des ein eine einer eines einem einen und oder aber nicht kein keine keinen ist
     sind war waren sein bin bist seid hat haben hast wird werden wurde kann kannst konnen muss mussen
     soll sollte sollten darf mit von vom zu zum zur fur auf aus bei beim in im an am als wie was wer
     wen wem wessen warum wieso weshalb wann wo woran worin welche welcher welches welchen ich mich mir
-    wir uns unser unsere du dich dir ihr ihre ihnen sie es er man mein meine dein sich so auch nur noch
+    wir uns unser unsere unseren unserem unserer du dich dir ihr ihre ihnen sie es er man mein meine meinen meinem meiner meines dein deine sich so auch nur noch
     schon sehr mehr viel viele bitte danke hallo hi hey moin servus frage fragen kurze kurz zusammen
     gibt etwas eigentlich denn doch mal da dass ob uber ueber fuer alles genau erklar erklaren wirklich
     jemand stimmt meint meinte sagt sagte nen um ums geht eher davon jeweils vor nach sollen fragt
@@ -103,7 +103,27 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   contract contracts renew renewal subscription licence license export exports exporting vpn impressum
   vertrag vertrage verlangern abonnement lizenz exportieren ausschreibung rechnung
   contrat contrats renouveler exporter facture factures
-  kontrak perpanjang langganan lisensi ekspor tagihan`);
+  kontrak perpanjang langganan lisensi ekspor tagihan acc`);
+
+/**
+ * The two sides in the asker's own words: people and contacts for networking, posts, pages
+ * and followers for media. Set against each other in one question ("our page posts grow
+ * slowly but contacts answer at once") they name the subjects as "networking vs media"
+ * does, and frame the question rather than decide its topic.
+ */
+export const SIDE_WORDS: Record<'network' | 'media', ReadonlySet<string>> = {
+  network: list(`
+    contact contacts connect connecting connections people person relationship relationships
+    relations peers prospect prospects dm dms chatting directly personally
+    kontak relasi kenalan koneksi hubungan ngobrol langsung
+    kontakt kontakte kontakten beziehung beziehungen leute menschen personen kontaktpflege direkt
+    personnes gens relationnel`),
+  media: list(`
+    post posts posting postings page content followers follower feed publish publishing share shared sharing
+    postingan konten pengikut halaman unggahan bagikan dibagikan membagikan
+    beitrag beitrage seite inhalte teilt teilen geteilt
+    publication publications contenu contenus abonnes publier partage partager partagez`),
+};
 
 /**
  * Asking for a judgement, an expectation or a choice: "should we", "is that normal", "worth
@@ -119,7 +139,8 @@ export const JUDGEMENT_WORDS: ReadonlySet<string> = list(`
   soll sollte sollten sollen besser lieber lohnt lohnen realistisch ublich typisch erwarten warum wieso
   weshalb jeweils beide beiden beides wofur priorisieren prioritat
   devrait devrais devrions faudrait mieux plutot vaut realiste habituel habituellement attendre pourquoi
-  chacun chacune prioriser priorite conseil conseilles`);
+  chacun chacune prioriser priorite conseil conseilles
+  approach pendekatan ansatz approche`);
 
 /** Judgement asked in more than one word: "how long", "berapa lama", "les deux". */
 export const JUDGEMENT_PHRASES: readonly string[] = [
@@ -135,6 +156,43 @@ export const JUDGEMENT_PHRASES: readonly string[] = [
   'les deux',
   'a quoi sert',
   'vaut le coup',
+];
+
+/**
+ * How a request for an action or a lookup opens: "who has…", "where do I…", "can someone…".
+ * Naming neither subject, such a question is someone's task ("wer zieht die Gewinner?").
+ */
+export const TASK_OPENINGS: readonly string[] = [
+  'who',
+  'whos',
+  'where',
+  'wheres',
+  'when',
+  'can someone',
+  'can anyone',
+  'can you',
+  'could you',
+  'siapa',
+  'dimana',
+  'di mana',
+  'kapan',
+  'bisa tolong',
+  'ada yang bisa',
+  'tolong',
+  'wer',
+  'wo',
+  'wann',
+  'bis wann',
+  'kann jemand',
+  'kannst du',
+  'konnt ihr',
+  'qui',
+  'ou est',
+  'ou sont',
+  'quand',
+  'tu peux',
+  'vous pouvez',
+  'quelqu un peut',
 ];
 
 /** When a chore is due: a question naming a day or a month is about that day's work. */

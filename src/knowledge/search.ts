@@ -12,7 +12,7 @@
  * Every weight and threshold is in config.ts.
  */
 import type { Language } from './languages.js';
-import { CHORE_WORDS, JUDGEMENT_PHRASES, JUDGEMENT_WORDS } from './lexicon.js';
+import { CHORE_WORDS, JUDGEMENT_PHRASES, JUDGEMENT_WORDS, TASK_OPENINGS } from './lexicon.js';
 import type { KnowledgeBase } from './model.js';
 import { type Candidate, CandidateFinder } from './search/candidates.js';
 import { SCORING } from './search/config.js';
@@ -21,6 +21,7 @@ import {
   addVotes,
   classify,
   languageOrder,
+  ownWordsSide,
   pickLanguage,
   readQuestion,
   type Votes,
@@ -66,8 +67,9 @@ function search(
   const language = pickLanguage(votes);
   if (language) for (const word of read) reconsiderStopword(word, language);
   markChoreObjects(read);
+  const sidesInOwnWords = markSidesInOwnWords(read);
 
-  const shape = shapeOf(read);
+  const shape = { ...shapeOf(read), sidesInOwnWords };
   const scored = scoreTopics(index, read, shape, trace);
   const result = decide(topicIds, scored, shape, language);
   if (trace) traceDecision(trace, topicIds, votes, language, scored, shape, result);
@@ -154,10 +156,26 @@ function markChoreObjects(read: ReadWord[]): void {
     if (object?.cls === 'content') object.cls = 'chore';
   }
 }
+/**
+ * "Contacts answer at once but our page posts grow slowly": a networking thing set against
+ * a media thing names the two subjects. Those words then frame the question, as subject
+ * words do, and its other words decide the topic. Whether the sides were named so.
+ */
+function markSidesInOwnWords(read: ReadWord[]): boolean {
+  // Beside the subjects themselves, the sides are a topic's contrast ("networking = people,
+  // media = content"), which scoring finds.
+  if (read.some((word) => word.cls === 'subject')) return false;
+  const sided = read.filter((word) => word.cls === 'content' && ownWordsSide(word.word));
+  const sides = new Set(sided.map(sideOfWord));
+  if (!sides.has('network') || !sides.has('media')) return false;
+  for (const word of sided) word.cls = 'subject';
+  return true;
+}
+
 /** How many words after a task word its object may stand ("schedule Friday's posts"). */
 const MAX_OBJECT_DISTANCE = 3;
 
-function shapeOf(read: readonly ReadWord[]): QuestionShape {
+function shapeOf(read: readonly ReadWord[]): Omit<QuestionShape, 'sidesInOwnWords'> {
   const subjects = read.filter((w) => w.cls === 'subject');
   const media = subjects.some((w) => sideOfWord(w) === 'media');
   const network = subjects.some((w) => sideOfWord(w) === 'network');
@@ -171,7 +189,17 @@ function shapeOf(read: readonly ReadWord[]): QuestionShape {
     chores: read.filter((w) => w.cls === 'chore').length,
     comparesOtherThings: comparesOtherThings(read),
     asksJudgement: asksJudgement(read),
+    asksTask: asksTask(read),
   };
+}
+
+function asksTask(read: readonly ReadWord[]): boolean {
+  if (read.some((w) => w.cls === 'comparison')) return false;
+  const opening = `${read
+    .slice(0, 3)
+    .map((w) => w.word)
+    .join(' ')} `;
+  return TASK_OPENINGS.some((start) => opening.startsWith(`${start} `));
 }
 
 function asksJudgement(read: readonly ReadWord[]): boolean {

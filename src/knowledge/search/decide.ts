@@ -39,6 +39,10 @@ export interface QuestionShape {
   chores: number;
   /** Compares two things that are not the subjects ("reach and impressions"). */
   comparesOtherThings: boolean;
+  /** Names the two sides only in its own words ("contacts" against "posts"), no subject word. */
+  sidesInOwnWords: boolean;
+  /** Opens as a request for an action or a lookup ("who has…", "can someone…"). */
+  asksTask: boolean;
   /** Asks for a judgement, an expectation or a choice ("should we", "normal?", "for each"). */
   asksJudgement: boolean;
 }
@@ -49,6 +53,8 @@ type Verdict =
   | { topic: null; suggest: boolean };
 
 const OVERVIEW: Verdict = { topic: 'overview', score: SCORING.minScore, reason: 'overview' };
+/** The topic of the sides themselves, who vs what: for "people or content?" as the overview is for "networking or media?". */
+const SIDES: Verdict = { topic: 'focus', score: SCORING.minScore, reason: 'topic' };
 const NO_MATCH: Verdict = { topic: null, suggest: false };
 const NO_MATCH_BUT_CLOSE: Verdict = { topic: null, suggest: true };
 
@@ -72,11 +78,17 @@ function verdictOf(topicIds: readonly string[], scored: TopicScores, shape: Ques
   // A chore that doesn't name the subjects is someone's task, whatever topic words it
   // shares ("who has the login for the company LinkedIn page"); so is comparing two other things.
   if ((shape.chores > 0 && !shape.namesSubjects) || shape.comparesOtherThings) return NO_MATCH_BUT_CLOSE;
+  if (shape.asksTask && !shape.subjectSeen && !shape.asksJudgement) return NO_MATCH_BUT_CLOSE;
   const best = bestTopic(scored);
   if (best && standsOut(best, scored, shape)) {
-    return { topic: topicIds[best.index] as string, score: best.score, reason: 'topic' };
+    const topic = topicIds[best.index] as string;
+    // The overview compares the subjects by name; set as people against content, the
+    // comparison asked is the sides' own topic.
+    if (topic === OVERVIEW.topic && shape.sidesInOwnWords) return SIDES;
+    return { topic, score: best.score, reason: 'topic' };
   }
-  return asksAboutSubjects(shape) ? OVERVIEW : NO_MATCH_BUT_CLOSE;
+  if (!asksAboutSubjects(shape)) return NO_MATCH_BUT_CLOSE;
+  return shape.sidesInOwnWords ? SIDES : OVERVIEW;
 }
 
 /**
@@ -87,6 +99,7 @@ function subjectsOnly(topicIds: readonly string[], scored: TopicScores, shape: Q
   const best = bestTopic(scored);
   if (best && shape.subjectSeen)
     return { topic: topicIds[best.index] as string, score: best.score, reason: 'topic' };
+  if (shape.sidesInOwnWords) return SIDES;
   return shape.subjectSeen || shape.comparisonSeen ? OVERVIEW : NO_MATCH;
 }
 

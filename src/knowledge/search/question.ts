@@ -9,6 +9,7 @@ import {
   isStopword,
   isStopwordIn,
   OCCASION_WORDS,
+  SIDE_WORDS,
   SUBJECT_WORDS,
   stopwordLanguages,
 } from '../lexicon.js';
@@ -84,6 +85,7 @@ const start = (word: string) => word.slice(0, 3);
 
 let subjectStems: StemmedLexicon | undefined;
 let comparisonStems: StemmedLexicon | undefined;
+let sideStems: Record<'network' | 'media', StemmedLexicon> | undefined;
 
 /**
  * A listed word, or an inflection of one: its stem, which begins the word, is a listed
@@ -124,8 +126,28 @@ function classifyWord(word: string, language?: Language): WordClass {
   if (inLexicon(word, SUBJECT_WORDS, subjectStems)) return 'subject';
   if (inLexicon(word, COMPARISON_WORDS, comparisonStems)) return 'comparison';
   // Chores as listed: their stems meet too many other words ("postes" and "posts").
-  if (CHORE_WORDS.has(word) || OCCASION_WORDS.has(word)) return 'chore';
+  if (CHORE_WORDS.has(word) || OCCASION_WORDS.has(word) || endsInChore(word)) return 'chore';
   return 'content';
+}
+
+/** Letters a compound's head and the word before it need: "Quartals|bericht", "Netzwerk|stecker". */
+const MIN_COMPOUND_HEAD = 5;
+const MIN_COMPOUND_START = 3;
+
+/** A compound whose last word is a chore is that chore: "Quartalsbericht", "Netzwerkstecker", "Monatsreport". */
+function endsInChore(word: string): boolean {
+  for (let at = MIN_COMPOUND_START; at <= word.length - MIN_COMPOUND_HEAD; at++) {
+    if (CHORE_WORDS.has(word.slice(at))) return true;
+  }
+  return false;
+}
+
+/** Which side a word names in the asker's own words ("contacts", "posts"), if any. */
+export function ownWordsSide(word: string): 'media' | 'network' | undefined {
+  sideStems ??= { network: stemmedLexicon(SIDE_WORDS.network), media: stemmedLexicon(SIDE_WORDS.media) };
+  if (inLexicon(word, SIDE_WORDS.network, sideStems.network)) return 'network';
+  if (inLexicon(word, SIDE_WORDS.media, sideStems.media)) return 'media';
+  return undefined;
 }
 
 /** Which side a subject word's key names: the media one, the networking one, or neither ("social"). */

@@ -7,7 +7,7 @@
 import type { Candidate } from './candidates.js';
 import { SCORING } from './config.js';
 import type { QuestionShape } from './decide.js';
-import { subjectSide, type WordClass } from './question.js';
+import { ownWordsSide, subjectSide, type WordClass } from './question.js';
 import { pairKey, type SearchIndexData } from './search-index.js';
 
 /** A word of the question as search read it. */
@@ -166,9 +166,9 @@ function evidenceAfter(read: readonly ReadWord[], side: 'media' | 'network'): Se
   return topics;
 }
 
-/** The side a subject word names, as typed ("socmed") or as read (the typo "socail" as "social"). */
+/** The side a subject word names, as typed ("socmed"), as read (the typo "socail" as "social"), or in the asker's own words ("contacts"). */
 export function sideOfWord(word: ReadWord): 'media' | 'network' | undefined {
-  return subjectSide(word.word) ?? subjectSide(word.key);
+  return subjectSide(word.word) ?? subjectSide(word.key) ?? ownWordsSide(word.word);
 }
 
 /** The topics a word is evidence for. */
