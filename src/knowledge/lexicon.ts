@@ -86,7 +86,7 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   stelle stellen stellenanzeige bewerbung bewerbungen bewerben bewerber vorstellungsgesprach gehalt
   mittagessen abendessen fruhstuck vegetarisch veranstaltung anmeldung
   kabel stecker drucker wlan steckdose beamer besprechung besprechungsraum
-  identifiants mdp connexion pirate brouillon legende legendes programmer planifier rediger calendrier
+  identifiants mdp passe connexion pirate brouillon legende legendes programmer planifier rediger calendrier
   valider valide validation echeance astreinte permanence conges
   candidature candidater candidat recrutement embauche entretien
   dejeuner diner repas vegetarien evenement soiree inscription
