@@ -37,7 +37,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     mohon bener benar sih kah jadi sebagai agar supaya buat bagi para nih tuh lagi sekali hal
     tolong jelaskan terima kasih makasih mas mbak pak bu kak sebenarnya persis tepatnya cara
     yg gitu gini kan biar dapet sebelum sesudah setelah udah blm dgn utk tdk ga gk kalo kalau kayak banget bgt emang lho loh
-    daripada mending mendingan terus trus berapa`),
+    daripada mending mendingan terus trus berapa tapi tp karena krn lg sdh udh gmn knp dr jg masih kok`),
   de: list(`
     der die das den dem des ein eine einer eines einem einen und oder aber nicht kein keine keinen ist
     sind war waren sein bin bist seid hat haben hast wird werden wurde kann kannst konnen muss mussen

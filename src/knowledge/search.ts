@@ -44,10 +44,46 @@ export function buildSearchIndex(kb: Pick<KnowledgeBase, 'topics'>): SearchIndex
   const index = buildIndexData(kb.topics);
   const finder = new CandidateFinder(index);
   const topicIds = kb.topics.map((topic) => topic.id);
+  const searchText = (text: string, trace?: string[]) => search(index, finder, topicIds, text, trace);
   return {
-    search: (question, trace) => search(index, finder, topicIds, question, trace),
+    search: (question, trace) => searchPastLeadIn(question, searchText, trace),
     vocabularySize: index.terms.size,
   };
+}
+
+/**
+ * "Before I schedule Friday's posts: why do contacts answer faster than followers grow?"
+ * The chore before a colon or a dash is where the asker is; the question after it is what
+ * they ask. Asked only when the whole was refused, so a lead-in never costs an answer.
+ */
+function searchPastLeadIn(
+  question: string,
+  searchText: (text: string, trace?: string[]) => SearchResult,
+  trace?: string[],
+): SearchResult {
+  const whole = searchText(question, trace);
+  const asked = afterLeadIn(question);
+  if (whole.topic !== null || asked === undefined) return whole;
+  const lines: string[] = [];
+  const part = searchText(asked, trace ? lines : undefined);
+  if (part.topic === null) return whole;
+  trace?.push(`past the lead-in, asking "${asked}":`, ...lines);
+  return { ...part, language: whole.language ?? part.language };
+}
+
+/** A lead-in ends at the first colon or dash between words ("vor dem Redaktionsplan: …", "Jahresplan – …"). */
+const LEAD_IN_END = /[:;]\s|\s[-–—]+\s/;
+/** Words the question after a lead-in needs to be one. */
+const MIN_WORDS_AFTER_LEAD_IN = 3;
+
+function afterLeadIn(question: string): string | undefined {
+  const end = LEAD_IN_END.exec(question);
+  if (!end) return undefined;
+  // "CAC vs LTV — which one?": a lead-in that compares is the question itself.
+  const leadIn = readQuestion(question.slice(0, end.index)).words;
+  if (leadIn.some((word) => classify(word) === 'comparison')) return undefined;
+  const rest = question.slice(end.index + end[0].length).trim();
+  return rest.split(/\s+/).length >= MIN_WORDS_AFTER_LEAD_IN ? rest : undefined;
 }
 
 const EMPTY: SearchResult = { topic: null, language: undefined, score: 1, suggestions: [], reason: 'empty' };

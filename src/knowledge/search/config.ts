@@ -87,8 +87,13 @@ export const SCORING = {
   /** A shorter form must keep this many letters. */
   minShorterForm: 5,
 
-  /** How a stopword, a known word and a language's own letters vote for a language. */
-  languageVotes: { stopword: 1, term: 1, frenchLetters: 0.8, germanLetters: 1.5 },
+  /**
+   * How a stopword, a known word and a language's own letters vote for a language. A
+   * grammar word of Indonesian, German or French counts more than an English one: their
+   * messages borrow English terms all the time ("posting", "content"), English ones
+   * borrow their grammar almost never.
+   */
+  languageVotes: { stopword: 1, otherStopword: 1.5, term: 1, frenchLetters: 0.8, germanLetters: 1.5 },
 
   /** The reported score is 1 - s / (s + scale): at minScore it is 0.625; 0 only for a sure match. */
   reportedScoreScale: 2,

@@ -42,10 +42,13 @@ export function readQuestion(question: string): QuestionWords {
     .slice(0, SCORING.maxQuestionWords)
     .map((word) => word.slice(0, SCORING.maxWordLength));
   const hints: Votes = { en: 0, id: 0, de: 0, fr: 0 };
-  const { stopword, frenchLetters, germanLetters } = SCORING.languageVotes;
+  const { stopword, otherStopword, frenchLetters, germanLetters } = SCORING.languageVotes;
   if (/[éèêàâçùûôîïœë]/i.test(text)) hints.fr += frenchLetters;
   if (/[äöüß]/i.test(text)) hints.de += germanLetters;
-  for (const word of found) addVotes(hints, stopwordLanguages(word), stopword);
+  for (const word of found) {
+    const languages = stopwordLanguages(word);
+    addVotes(hints, languages, languages.includes('en') ? stopword : otherStopword);
+  }
   return { words: found, hints };
 }
 
