@@ -312,6 +312,82 @@ describe('search: asking about the subjects, or only working with them', () => {
   });
 });
 
+describe('search: the shape of a question tells asking about the two from a task', () => {
+  // Naming neither subject, a question that asks a judgement (worth it, should, normal, why)
+  // is about the two when a topic explains enough of it.
+  it.each<[string, string]>([
+    [
+      'a vendor pitched us 500 paid votes for the startup awards next month — good idea, or should we just rally people we know?',
+      'ask-or-tell',
+    ],
+    [
+      "un prestataire nous propose d'acheter des votes pour le trophée, ou mieux vaut mobiliser notre entourage ?",
+      'ask-or-tell',
+    ],
+  ])('a judgement asked: %s → %s', (question, topic) => {
+    expect(search(question).topic).toBe(topic);
+  });
+
+  // Contacts against posts name the two sides in the asker's words; the other words say which
+  // topic is asked, and with none the answer is the who-vs-what topic, not the overview.
+  it.each<[string, string]>([
+    [
+      'my contacts answer within minutes but our page posts take months to get followers, why?',
+      'timely-response',
+    ],
+    [
+      'kontak yang aku chat langsung bales, tapi postingan di halaman brand sepi berminggu-minggu, kenapa ya?',
+      'timely-response',
+    ],
+    ["c'est quoi le plus rentable : publier du contenu ou développer ses contacts ?", 'roi'],
+    ['ngobrol sama kenalan atau posting konten, mana yang lebih keliatan hasilnya?', 'roi'],
+    ['is it about people or about posts?', 'focus'],
+  ])('the sides in its own words: %s → %s', (question, topic) => {
+    expect(search(question).topic).toBe(topic);
+  });
+
+  // A request that opens with who / where / can someone, naming neither subject, is a task,
+  // whatever topic words it has (banner, page, profile).
+  it.each([
+    'who updates the banner on our Facebook page?',
+    'wo finde ich die Vorlage für Instagram-Stories?',
+    'qui a changé la bannière de la page LinkedIn ?',
+    'siapa yang ganti foto profil akun TikTok?',
+  ])('a task: %s → no match', (question) => {
+    expect(ask(question).topic).toBeNull();
+  });
+
+  it.each([
+    'Wochenbericht zu unseren Instagram-Zahlen fehlt noch',
+    'LinkedIn-Stellenausschreibung für Praktikanten',
+  ])('a compound ending in a chore is that chore: %s → no match', (question) => {
+    expect(ask(question).topic).toBeNull();
+  });
+
+  // A chore before a colon or a dash is where the asker is; the question after it is asked.
+  it.each<[string, string]>([
+    [
+      "while I'm building the Q3 report: should our small budget go to posts or to connecting with people?",
+      'marketer-takeaway',
+    ],
+    ['Rapport mensuel en cours : à quoi sert vraiment le réseautage ?', 'main-goal'],
+    ['Vor dem Kundentermin um 14 Uhr – wie misst man den Erfolg von Networking?', 'roi'],
+  ])('past a lead-in: %s → %s', (question, topic) => {
+    expect(search(question).topic).toBe(topic);
+  });
+
+  it('keeps a lead-in that compares two other things: it is the question', () => {
+    expect(ask('CTR vs CPC — which one matters for the report?').topic).toBeNull();
+  });
+
+  it('reads Indonesian grammar around English terms as Indonesian', () => {
+    expect(search('posting vs networking, mana yang lebih cocok buat brand kecil?').language).toBe('id');
+    expect(search('one-way vs two-way communication, sosmed yg mana networking yg mana?').language).toBe(
+      'id',
+    );
+  });
+});
+
 describe('search: words every topic shares do not drown the decisive word', () => {
   it.each<[string, string]>([
     ['social media vs social networking ROI difference', 'roi'],
