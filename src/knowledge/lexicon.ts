@@ -25,7 +25,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     might must i im me my mine we us our ours you your yours he she him her his they them their theirs
     one just only also very really more most much many some any all both each other such own too again
     please pls thanks thank thx hi hey hello hiya yo bot socialvs tell explain show give know want need
-    get got okay ok quick question questions let lets help say said think thing things
+    get got gets wants needs gives okay ok quick question questions let lets help say said think thing things
     something anything up down out over under s t d ll re ve someone somebody anyone anybody
     simple simply exactly basically actually right correct true kind sort
     tbh lol btw fyi imo idk q still before after`),
@@ -100,6 +100,7 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   hochladen hochgeladen ubersetzen ubersetzt ubersetzung vorlage vorlagen tabelle kummert
   telecharger traduire traduit traduction modele modeles recap occupe paie
   unggah terjemahkan terjemahan templat
+  proofread proofreading gegenlesen korrekturlesen relire relecture
   contract contracts renew renewal subscription licence license export exports exporting vpn impressum
   vertrag vertrage verlangern abonnement lizenz exportieren ausschreibung rechnung
   contrat contrats renouveler exporter facture factures
