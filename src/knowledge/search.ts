@@ -7,27 +7,29 @@
  * 2. search-index.ts: what the topics say, by stem per language, built once here.
  * 3. candidates.ts: what each word could be in the index: exactly, a typo, a longer or
  *    shorter form.
- * 4. scoring.ts: each topic's score from the words, phrases and word pairs it has.
- * 5. decide.ts: a topic, the overview, or no match with the topics that came close.
+ * 4. shape.ts: what the words say besides topics: the subjects named (or contacts set against
+ *    posts), a chore and the words it claims, a comparison, a judgement asked or a task.
+ * 5. scoring.ts: each topic's score from the words, phrases and word pairs it has.
+ * 6. decide.ts: a topic, the overview, or no match with the topics that came close.
+ * A refused question with a lead-in ("before I schedule the posts: …") is asked again past it.
  * Every weight and threshold is in config.ts.
  */
 import type { Language } from './languages.js';
-import { CHORE_WORDS, JUDGEMENT_PHRASES, JUDGEMENT_WORDS, TASK_OPENINGS } from './lexicon.js';
 import type { KnowledgeBase } from './model.js';
 import { type Candidate, CandidateFinder } from './search/candidates.js';
 import { SCORING } from './search/config.js';
-import { decide, type QuestionShape, type SearchResult } from './search/decide.js';
+import { decide, type SearchResult } from './search/decide.js';
 import {
   addVotes,
   classify,
   languageOrder,
-  ownWordsSide,
   pickLanguage,
   readQuestion,
   type Votes,
 } from './search/question.js';
-import { evidenceOf, type ReadWord, scoreTopics, sideOfWord, type TopicScores } from './search/scoring.js';
-import { buildIndexData, JOINERS, type SearchIndexData } from './search/search-index.js';
+import { type ReadWord, scoreTopics, type TopicScores } from './search/scoring.js';
+import { buildIndexData, type SearchIndexData } from './search/search-index.js';
+import { afterLeadIn, type QuestionShape, shapeOf } from './search/shape.js';
 import { stemIn } from './stem.js';
 
 export type { SearchResult } from './search/decide.js';
@@ -71,21 +73,6 @@ function searchPastLeadIn(
   return { ...part, language: whole.language ?? part.language };
 }
 
-/** A lead-in ends at the first colon or dash between words ("vor dem Redaktionsplan: …", "Jahresplan – …"). */
-const LEAD_IN_END = /[:;]\s|\s[-–—]+\s/;
-/** Words the question after a lead-in needs to be one. */
-const MIN_WORDS_AFTER_LEAD_IN = 3;
-
-function afterLeadIn(question: string): string | undefined {
-  const end = LEAD_IN_END.exec(question);
-  if (!end) return undefined;
-  // "CAC vs LTV — which one?": a lead-in that compares is the question itself.
-  const leadIn = readQuestion(question.slice(0, end.index)).words;
-  if (leadIn.some((word) => classify(word) === 'comparison')) return undefined;
-  const rest = question.slice(end.index + end[0].length).trim();
-  return rest.split(/\s+/).length >= MIN_WORDS_AFTER_LEAD_IN ? rest : undefined;
-}
-
 const EMPTY: SearchResult = { topic: null, language: undefined, score: 1, suggestions: [], reason: 'empty' };
 
 function search(
@@ -102,10 +89,7 @@ function search(
   const read = words.map((word) => reader.read(word, votes));
   const language = pickLanguage(votes);
   if (language) for (const word of read) reconsiderStopword(word, language);
-  markChoreObjects(read);
-  const sidesInOwnWords = markSidesInOwnWords(read);
-
-  const shape = { ...shapeOf(read), sidesInOwnWords };
+  const shape = shapeOf(read);
   const scored = scoreTopics(index, read, shape, trace);
   const result = decide(topicIds, scored, shape, language);
   if (trace) traceDecision(trace, topicIds, votes, language, scored, shape, result);
@@ -179,109 +163,6 @@ function reconsiderStopword(word: ReadWord, language: Language): void {
     word.key = word.candidates[0]?.term.stem ?? word.key;
   }
 }
-
-/**
- * The word a task is done to is the task's, not a topic's: "schedule Friday's posts",
- * "programmer les posts", "draft captions" (the first content word close after a task word).
- */
-function markChoreObjects(read: ReadWord[]): void {
-  const tasks = read.flatMap((word, i) => (CHORE_WORDS.has(word.word) ? [i] : []));
-  for (const at of tasks) {
-    const near = read.slice(at + 1, at + 1 + MAX_OBJECT_DISTANCE);
-    const object = near.find((next) => next.cls !== 'stop' && next.cls !== 'chore');
-    if (object?.cls === 'content') object.cls = 'chore';
-  }
-}
-/**
- * "Contacts answer at once but our page posts grow slowly": a networking thing set against
- * a media thing names the two subjects. Those words then frame the question, as subject
- * words do, and its other words decide the topic. Whether the sides were named so.
- */
-function markSidesInOwnWords(read: ReadWord[]): boolean {
-  // Beside the subjects themselves, the sides are a topic's contrast ("networking = people,
-  // media = content"), which scoring finds.
-  if (read.some((word) => word.cls === 'subject')) return false;
-  const sided = read.filter((word) => word.cls === 'content' && ownWordsSide(word.word));
-  const sides = new Set(sided.map(sideOfWord));
-  if (!sides.has('network') || !sides.has('media')) return false;
-  for (const word of sided) word.cls = 'subject';
-  return true;
-}
-
-/** How many words after a task word its object may stand ("schedule Friday's posts"). */
-const MAX_OBJECT_DISTANCE = 3;
-
-function shapeOf(read: readonly ReadWord[]): Omit<QuestionShape, 'sidesInOwnWords'> {
-  const subjects = read.filter((w) => w.cls === 'subject');
-  const media = subjects.some((w) => sideOfWord(w) === 'media');
-  const network = subjects.some((w) => sideOfWord(w) === 'network');
-  return {
-    subjectSeen: subjects.length > 0,
-    // "network" alone may be wifi or a networking event; "social" (or media and network
-    // together) names our subjects.
-    namesSubjects: subjects.some((w) => SOCIAL.test(w.word) || SOCIAL.test(w.key)) || (media && network),
-    namesBoth: media && network,
-    comparisonSeen: read.some((w) => w.cls === 'comparison'),
-    chores: read.filter((w) => w.cls === 'chore').length,
-    comparesOtherThings: comparesOtherThings(read),
-    asksJudgement: asksJudgement(read),
-    asksTask: asksTask(read),
-  };
-}
-
-function asksTask(read: readonly ReadWord[]): boolean {
-  if (read.some((w) => w.cls === 'comparison')) return false;
-  const opening = `${read
-    .slice(0, 3)
-    .map((w) => w.word)
-    .join(' ')} `;
-  return TASK_OPENINGS.some((start) => opening.startsWith(`${start} `));
-}
-
-function asksJudgement(read: readonly ReadWord[]): boolean {
-  if (read.some((w) => JUDGEMENT_WORDS.has(w.word))) return true;
-  const text = ` ${read.map((w) => w.word).join(' ')} `;
-  return JUDGEMENT_PHRASES.some((phrase) => text.includes(` ${phrase} `));
-}
-
-/**
- * "The difference between reach and impressions", "bedanya CPC dan CPM", "B2B vs B2C": a
- * comparison of two things joined by "and", "or" or "vs", no subject word anywhere, and no
- * topic that contrasts the two ("content and contacts" is a topic's own contrast). Each
- * side is its nearest two content words ("pushing content and building contacts").
- */
-function comparesOtherThings(read: readonly ReadWord[]): boolean {
-  if (!read.some((w) => w.cls === 'comparison') || read.some((w) => w.cls === 'subject')) return false;
-  const joins = (w: ReadWord) => JOINERS.has(w.word) || w.word === 'vs' || w.word === 'versus';
-  return read.some((w, i) => {
-    if (!joins(w)) return false;
-    const { side: before, next } = sideOf(read.slice(0, i).reverse());
-    const { side: after } = sideOf(read.slice(i + 1));
-    // "between X and Y", "bedanya X dan Y", "X vs Y": the comparison frames the two.
-    const framed = next?.cls === 'comparison' || w.word === 'vs' || w.word === 'versus';
-    if (!framed || before.length === 0 || after.length === 0) return false;
-    const shared = [...evidenceOfAll(before)].filter((topic) => evidenceOfAll(after).has(topic));
-    return shared.length === 0;
-  });
-}
-
-/** One side of a comparison: up to two content words, over grammar words; and the word beyond it. */
-function sideOf(words: readonly ReadWord[]): { side: ReadWord[]; next: ReadWord | undefined } {
-  const side: ReadWord[] = [];
-  for (const word of words) {
-    if (word.cls === 'stop') continue;
-    if (word.cls !== 'content' || side.length === 2) return { side, next: word };
-    side.push(word);
-  }
-  return { side, next: undefined };
-}
-
-function evidenceOfAll(words: readonly ReadWord[]): Set<number> {
-  return new Set(words.flatMap((word) => [...evidenceOf(word)]));
-}
-
-/** Subject words that can only mean our subjects: "social", "medsos", "jejaring", "réseautage", French "RS". */
-const SOCIAL = /^(soci|sosi|sozi|medsos|socmed|sosmed|jejaring|reseautag|rs$)/;
 
 function traceDecision(
   trace: string[],

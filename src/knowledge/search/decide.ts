@@ -9,6 +9,7 @@
 import type { Language } from '../languages.js';
 import { SCORING } from './config.js';
 import type { TopicScores } from './scoring.js';
+import type { QuestionShape } from './shape.js';
 
 export type Reason = 'topic' | 'overview' | 'off-topic' | 'empty';
 
@@ -23,28 +24,6 @@ export interface SearchResult {
   suggestions: string[];
   /** Why: a matched topic, the overview (only the subjects named), or none. */
   reason: Reason;
-}
-
-/** What the question's words say about the subjects, besides the topic scores. */
-export interface QuestionShape {
-  /** A subject word ("media", "Netzwerk", "social"). */
-  subjectSeen: boolean;
-  /** Names social networking or social media outright: "social", or media and network both. */
-  namesSubjects: boolean;
-  /** Names both sides, the networking one and the media one. */
-  namesBoth: boolean;
-  /** A comparison word ("vs", "Unterschied"). */
-  comparisonSeen: boolean;
-  /** Chore words ("password", "deadline", "Friday"). */
-  chores: number;
-  /** Compares two things that are not the subjects ("reach and impressions"). */
-  comparesOtherThings: boolean;
-  /** Names the two sides only in its own words ("contacts" against "posts"), no subject word. */
-  sidesInOwnWords: boolean;
-  /** Opens as a request for an action or a lookup ("who has…", "can someone…"). */
-  asksTask: boolean;
-  /** Asks for a judgement, an expectation or a choice ("should we", "normal?", "for each"). */
-  asksJudgement: boolean;
 }
 
 /** What was decided, before it is reported. */

@@ -6,9 +6,9 @@
  */
 import type { Candidate } from './candidates.js';
 import { SCORING } from './config.js';
-import type { QuestionShape } from './decide.js';
 import { ownWordsSide, subjectSide, type WordClass } from './question.js';
 import { pairKey, type SearchIndexData } from './search-index.js';
+import type { QuestionShape } from './shape.js';
 
 /** A word of the question as search read it. */
 export interface ReadWord {

@@ -1,0 +1,157 @@
+/**
+ * The shape of a question: what its words say about the subjects besides the topic scores.
+ * Whether it names social media or networking (outright, or as contacts against posts),
+ * compares the two or two other things, asks a judgement or a task, and which of its words
+ * belong to a chore. Deciding (decide.ts) weighs these against the topic scores.
+ */
+import { CHORE_WORDS, JUDGEMENT_PHRASES, JUDGEMENT_WORDS, TASK_OPENINGS } from '../lexicon.js';
+import { classify, ownWordsSide, readQuestion } from './question.js';
+import { evidenceOf, type ReadWord, sideOfWord } from './scoring.js';
+import { JOINERS } from './search-index.js';
+
+export interface QuestionShape {
+  /** A subject word ("media", "Netzwerk", "social"). */
+  subjectSeen: boolean;
+  /** Names social networking or social media outright: "social", or media and network both. */
+  namesSubjects: boolean;
+  /** Names both sides, the networking one and the media one. */
+  namesBoth: boolean;
+  /** Names the two sides only in its own words ("contacts" against "posts"), no subject word. */
+  sidesInOwnWords: boolean;
+  /** A comparison word ("vs", "Unterschied"). */
+  comparisonSeen: boolean;
+  /** Chore words ("password", "deadline", "Friday"). */
+  chores: number;
+  /** Compares two things that are not the subjects ("reach and impressions"). */
+  comparesOtherThings: boolean;
+  /** Opens as a request for an action or a lookup ("who has…", "can someone…"). */
+  asksTask: boolean;
+  /** Asks for a judgement, an expectation or a choice ("should we", "normal?", "for each"). */
+  asksJudgement: boolean;
+}
+
+/** Marks the words a chore claims and the sides named in the asker's words, then reads the shape. */
+export function shapeOf(read: ReadWord[]): QuestionShape {
+  markChoreObjects(read);
+  const sidesInOwnWords = markSidesInOwnWords(read);
+  return shapeFromClasses(read, sidesInOwnWords);
+}
+
+/**
+ * The word a task is done to is the task's, not a topic's: "schedule Friday's posts",
+ * "programmer les posts", "draft captions" (the first content word close after a task word).
+ */
+function markChoreObjects(read: ReadWord[]): void {
+  const tasks = read.flatMap((word, i) => (CHORE_WORDS.has(word.word) ? [i] : []));
+  for (const at of tasks) {
+    const near = read.slice(at + 1, at + 1 + MAX_OBJECT_DISTANCE);
+    const object = near.find((next) => next.cls !== 'stop' && next.cls !== 'chore');
+    if (object?.cls === 'content') object.cls = 'chore';
+  }
+}
+/**
+ * "Contacts answer at once but our page posts grow slowly": a networking thing set against
+ * a media thing names the two subjects. Those words then frame the question, as subject
+ * words do, and its other words decide the topic. Whether the sides were named so.
+ */
+function markSidesInOwnWords(read: ReadWord[]): boolean {
+  // Beside the subjects themselves, the sides are a topic's contrast ("networking = people,
+  // media = content"), which scoring finds.
+  if (read.some((word) => word.cls === 'subject')) return false;
+  const sided = read.filter((word) => word.cls === 'content' && ownWordsSide(word.word));
+  const sides = new Set(sided.map(sideOfWord));
+  if (!sides.has('network') || !sides.has('media')) return false;
+  for (const word of sided) word.cls = 'subject';
+  return true;
+}
+
+/** How many words after a task word its object may stand ("schedule Friday's posts"). */
+const MAX_OBJECT_DISTANCE = 3;
+
+function shapeFromClasses(read: readonly ReadWord[], sidesInOwnWords: boolean): QuestionShape {
+  const subjects = read.filter((w) => w.cls === 'subject');
+  const media = subjects.some((w) => sideOfWord(w) === 'media');
+  const network = subjects.some((w) => sideOfWord(w) === 'network');
+  return {
+    subjectSeen: subjects.length > 0,
+    // "network" alone may be wifi or a networking event; "social" (or media and network
+    // together) names our subjects.
+    namesSubjects: subjects.some((w) => SOCIAL.test(w.word) || SOCIAL.test(w.key)) || (media && network),
+    namesBoth: media && network,
+    sidesInOwnWords,
+    comparisonSeen: read.some((w) => w.cls === 'comparison'),
+    chores: read.filter((w) => w.cls === 'chore').length,
+    comparesOtherThings: comparesOtherThings(read),
+    asksJudgement: asksJudgement(read),
+    asksTask: asksTask(read),
+  };
+}
+
+function asksTask(read: readonly ReadWord[]): boolean {
+  if (read.some((w) => w.cls === 'comparison')) return false;
+  const opening = `${read
+    .slice(0, 3)
+    .map((w) => w.word)
+    .join(' ')} `;
+  return TASK_OPENINGS.some((start) => opening.startsWith(`${start} `));
+}
+
+function asksJudgement(read: readonly ReadWord[]): boolean {
+  if (read.some((w) => JUDGEMENT_WORDS.has(w.word))) return true;
+  const text = ` ${read.map((w) => w.word).join(' ')} `;
+  return JUDGEMENT_PHRASES.some((phrase) => text.includes(` ${phrase} `));
+}
+
+/**
+ * "The difference between reach and impressions", "bedanya CPC dan CPM", "B2B vs B2C": a
+ * comparison of two things joined by "and", "or" or "vs", no subject word anywhere, and no
+ * topic that contrasts the two ("content and contacts" is a topic's own contrast). Each
+ * side is its nearest two content words ("pushing content and building contacts").
+ */
+function comparesOtherThings(read: readonly ReadWord[]): boolean {
+  if (!read.some((w) => w.cls === 'comparison') || read.some((w) => w.cls === 'subject')) return false;
+  const joins = (w: ReadWord) => JOINERS.has(w.word) || w.word === 'vs' || w.word === 'versus';
+  return read.some((w, i) => {
+    if (!joins(w)) return false;
+    const { side: before, next } = sideOf(read.slice(0, i).reverse());
+    const { side: after } = sideOf(read.slice(i + 1));
+    // "between X and Y", "bedanya X dan Y", "X vs Y": the comparison frames the two.
+    const framed = next?.cls === 'comparison' || w.word === 'vs' || w.word === 'versus';
+    if (!framed || before.length === 0 || after.length === 0) return false;
+    const shared = [...evidenceOfAll(before)].filter((topic) => evidenceOfAll(after).has(topic));
+    return shared.length === 0;
+  });
+}
+
+/** One side of a comparison: up to two content words, over grammar words; and the word beyond it. */
+function sideOf(words: readonly ReadWord[]): { side: ReadWord[]; next: ReadWord | undefined } {
+  const side: ReadWord[] = [];
+  for (const word of words) {
+    if (word.cls === 'stop') continue;
+    if (word.cls !== 'content' || side.length === 2) return { side, next: word };
+    side.push(word);
+  }
+  return { side, next: undefined };
+}
+
+function evidenceOfAll(words: readonly ReadWord[]): Set<number> {
+  return new Set(words.flatMap((word) => [...evidenceOf(word)]));
+}
+
+/** Subject words that can only mean our subjects: "social", "medsos", "jejaring", "réseautage", French "RS". */
+const SOCIAL = /^(soci|sosi|sozi|medsos|socmed|sosmed|jejaring|reseautag|rs$)/;
+
+/** A lead-in ends at the first colon or dash between words ("vor dem Redaktionsplan: …", "Jahresplan – …"). */
+const LEAD_IN_END = /[:;]\s|\s[-–—]+\s/;
+/** Words the question after a lead-in needs to be one. */
+const MIN_WORDS_AFTER_LEAD_IN = 3;
+
+export function afterLeadIn(question: string): string | undefined {
+  const end = LEAD_IN_END.exec(question);
+  if (!end) return undefined;
+  // "CAC vs LTV — which one?": a lead-in that compares is the question itself.
+  const leadIn = readQuestion(question.slice(0, end.index)).words;
+  if (leadIn.some((word) => classify(word) === 'comparison')) return undefined;
+  const rest = question.slice(end.index + end[0].length).trim();
+  return rest.split(/\s+/).length >= MIN_WORDS_AFTER_LEAD_IN ? rest : undefined;
+}
