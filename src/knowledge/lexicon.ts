@@ -61,7 +61,7 @@ export const SUBJECT_WORDS: ReadonlySet<string> = list(`
   social socials sociale sociales sociaux sosial sozial soziale sozialen sozialer soziales
   media medias medium medien medsos socmed sosmed
   network networks networking networked netzwerk netzwerke netzwerken netzwerks networken
-  jejaring jaringan reseau reseaux reseautage rs`);
+  jejaring jaringan reseau reseaux reseautage rs sm`);
 
 export const COMPARISON_WORDS: ReadonlySet<string> = list(`
   difference differences different differ differs differently distinguish distinction compare compared
@@ -100,6 +100,7 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   hochladen hochgeladen ubersetzen ubersetzt ubersetzung vorlage vorlagen tabelle kummert
   telecharger traduire traduit traduction modele modeles recap occupe paie
   unggah terjemahkan terjemahan templat
+  access akses zugriff acces giveaway giveaways gewinnspiel
   proofread proofreading gegenlesen korrekturlesen relire relecture
   contract contracts renew renewal subscription licence license export exports exporting vpn impressum
   vertrag vertrage verlangern abonnement lizenz exportieren ausschreibung rechnung
@@ -198,6 +199,7 @@ export const TASK_OPENINGS: readonly string[] = [
 
 /** When a chore is due: a question naming a day or a month is about that day's work. */
 export const OCCASION_WORDS: ReadonlySet<string> = list(`
+  morning pagi matin
   today tonight tomorrow yesterday week monday tuesday wednesday thursday friday saturday sunday quarter
   monthly weekly weekend
   january february march april june july august september october november december

@@ -155,7 +155,7 @@ export function ownWordsSide(word: string): 'media' | 'network' | undefined {
 
 /** Which side a subject word's key names: the media one, the networking one, or neither ("social"). */
 export function subjectSide(key: string): 'media' | 'network' | undefined {
-  if (/^(medi|medsos|socmed|sosmed)/.test(key)) return 'media';
+  if (/^(medi|medsos|socmed|sosmed|sm$)/.test(key)) return 'media';
   if (/^(netw|netz|jaring|jejaring|reseau)/.test(key)) return 'network';
   return undefined;
 }

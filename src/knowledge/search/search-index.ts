@@ -37,8 +37,21 @@ export interface Phrase {
   intentOnly: boolean;
 }
 
-/** Words that join two alternatives: a phrase of grammar words around one ("who or what") states a contrast. */
-export const JOINERS: ReadonlySet<string> = new Set(['or', 'and', 'atau', 'dan', 'oder', 'und', 'ou', 'et']);
+/**
+ * Words that join two alternatives: a phrase of grammar words around one ("who or what")
+ * states a contrast. Chat Indonesian joins with "sama" ("reach sama impression").
+ */
+export const JOINERS: ReadonlySet<string> = new Set([
+  'or',
+  'and',
+  'atau',
+  'dan',
+  'sama',
+  'oder',
+  'und',
+  'ou',
+  'et',
+]);
 
 export interface SearchIndexData {
   topics: readonly Topic[];

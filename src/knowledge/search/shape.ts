@@ -138,8 +138,8 @@ function evidenceOfAll(words: readonly ReadWord[]): Set<number> {
   return new Set(words.flatMap((word) => [...evidenceOf(word)]));
 }
 
-/** Subject words that can only mean our subjects: "social", "medsos", "jejaring", "réseautage", French "RS". */
-const SOCIAL = /^(soci|sosi|sozi|medsos|socmed|sosmed|jejaring|reseautag|rs$)/;
+/** Subject words that can only mean our subjects: "social", "medsos", "jejaring", "réseautage", French "RS", "SM". */
+const SOCIAL = /^(soci|sosi|sozi|medsos|socmed|sosmed|jejaring|reseautag|rs$|sm$)/;
 
 /** A lead-in ends at the first colon or dash between words ("vor dem Redaktionsplan: …", "Jahresplan – …"). */
 const LEAD_IN_END = /[:;]\s|\s[-–—]+\s/;
