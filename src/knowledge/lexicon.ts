@@ -92,7 +92,7 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   dejeuner diner repas vegetarien evenement soiree inscription
   imprimante routeur reunion salle
   sandi diretas draf jadwal jadwalkan dijadwalkan kalender setujui menyetujui persetujuan tenggat
-  piket jaga cuti lowongan loker lamar melamar pelamar rekrutmen wawancara gaji
+  piket cuti lowongan loker lamar melamar pelamar rekrutmen wawancara gaji
   makan siang acara undangan kabel colokan rapat ruang
   report reporting dashboard bericht rapport laporan
   upload uploads uploaded uploading logo logos translate translated translation template templates
@@ -142,7 +142,8 @@ export const JUDGEMENT_WORDS: ReadonlySet<string> = list(`
   weshalb jeweils beide beiden beides wofur priorisieren prioritat
   devrait devrais devrions faudrait mieux plutot vaut realiste habituel habituellement attendre pourquoi
   chacun chacune prioriser priorite conseil conseilles
-  approach pendekatan ansatz approche`);
+  approach pendekatan ansatz approche
+  idea ide idee fair legit shady ethical boleh aman etis ethisch ethique`);
 
 /** Judgement asked in more than one word: "how long", "berapa lama", "les deux". */
 export const JUDGEMENT_PHRASES: readonly string[] = [
