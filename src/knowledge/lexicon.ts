@@ -159,6 +159,8 @@ export const JUDGEMENT_PHRASES: readonly string[] = [
   'les deux',
   'a quoi sert',
   'vaut le coup',
+  'mal vu',
+  'bad idea',
 ];
 
 /**
