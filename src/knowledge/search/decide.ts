@@ -82,7 +82,7 @@ function subjectsOnly(topicIds: readonly string[], scored: TopicScores, shape: Q
   return shape.subjectSeen || shape.comparisonSeen ? OVERVIEW : NO_MATCH;
 }
 
-/** Enough evidence, enough score (more beside a chore), and enough of the question explained. */
+/** Enough evidence, enough score (more beside a chore), and enough of the question explained, or the topic's contrast stated. */
 function standsOut(
   best: { index: number; score: number },
   scored: TopicScores,
@@ -90,7 +90,7 @@ function standsOut(
 ): boolean {
   const minScore = shape.chores > 0 ? SCORING.minScoreWithChore : SCORING.minScore;
   if (!scored.evidence[best.index] || best.score < minScore) return false;
-  return coverage(scored) >= minCoverage(shape);
+  return scored.contrasted[best.index] || coverage(scored) >= minCoverage(shape);
 }
 
 /**

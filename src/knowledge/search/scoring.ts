@@ -28,6 +28,8 @@ export interface TopicScores {
   /** Distinct content words, and how many of them some topic has as evidence. */
   contentWords: number;
   explainedWords: number;
+  /** By topic index: the question states the topic's contrast ("who vs what"), which answers it whatever else it says. */
+  contrasted: boolean[];
 }
 
 export function scoreTopics(
@@ -41,6 +43,7 @@ export function scoreTopics(
     evidence: new Array<boolean>(index.topics.length).fill(false),
     contentWords: 0,
     explainedWords: 0,
+    contrasted: new Array<boolean>(index.topics.length).fill(false),
   };
   const seen = new Set<string>();
   for (const word of read) {
@@ -127,6 +130,7 @@ function addContrasts(
     const bonus = contrast.weight * SCORING.intentBonus;
     result.scores[contrast.topic] = (result.scores[contrast.topic] ?? 0) + bonus;
     result.evidence[contrast.topic] = true;
+    result.contrasted[contrast.topic] = true;
     found = true;
     trace?.push(
       `contrast "${contrast.keys.join(' … ')}" → ${index.topics[contrast.topic]?.id} +${bonus.toFixed(2)}`,

@@ -114,9 +114,10 @@ function comparesOtherThings(read: readonly ReadWord[]): boolean {
   return read.some((w, i) => {
     if (!joins(w)) return false;
     const { side: before, next } = sideOf(read.slice(0, i).reverse());
-    const { side: after } = sideOf(read.slice(i + 1));
-    // "between X and Y", "bedanya X dan Y", "X vs Y": the comparison frames the two.
-    const framed = next?.cls === 'comparison' || w.word === 'vs' || w.word === 'versus';
+    const { side: after, next: beyond } = sideOf(read.slice(i + 1));
+    // "between X and Y", "bedanya X dan Y", "X sama Y bedanya", "X vs Y": the comparison frames the two.
+    const framed =
+      next?.cls === 'comparison' || beyond?.cls === 'comparison' || w.word === 'vs' || w.word === 'versus';
     if (!framed || before.length === 0 || after.length === 0) return false;
     const shared = [...evidenceOfAll(before)].filter((topic) => evidenceOfAll(after).has(topic));
     return shared.length === 0;
