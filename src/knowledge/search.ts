@@ -16,6 +16,7 @@
  */
 import type { Language } from './languages.js';
 import type { KnowledgeBase } from './model.js';
+import { MAX_QUERY_CHARS } from './normalize.js';
 import { type Candidate, CandidateFinder } from './search/candidates.js';
 import { SCORING } from './search/config.js';
 import { decide, type SearchResult } from './search/decide.js';
@@ -64,7 +65,8 @@ function searchPastLeadIn(
   trace?: string[],
 ): SearchResult {
   const whole = searchText(question, trace);
-  const asked = afterLeadIn(question);
+  // Past the lead-in is still within the characters read: what follows them can't count.
+  const asked = afterLeadIn(question.slice(0, MAX_QUERY_CHARS));
   if (whole.topic !== null || asked === undefined) return whole;
   const lines: string[] = [];
   const part = searchText(asked, trace ? lines : undefined);
