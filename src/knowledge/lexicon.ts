@@ -200,6 +200,43 @@ export const TASK_OPENINGS: readonly string[] = [
   'quelqu un peut',
 ];
 
+/**
+ * Asking whether the two are the same: the overview's own question ("are social networking
+ * and social media the same thing?"), whatever context comes with it. "The same day" or
+ * "le même public" is not, so a bare "same" counts only where the question ends ("…the
+ * same?"): an END mark closes the question's words.
+ */
+export const SAMENESS_WORDS: ReadonlySet<string> = list(`
+  interchangeable interchangeably synonym synonyms synonymous
+  dasselbe identisch austauschbar synonyme
+  pareil identique interchangeables
+  identik sinonim`);
+
+/** The end of a question's words, in SAMENESS_PHRASES. */
+export const END = '.';
+
+export const SAMENESS_PHRASES: readonly string[] = [
+  'same thing',
+  'the same .',
+  'the same or',
+  'one and the same',
+  'das gleiche',
+  'das selbe',
+  'gleiche sache',
+  'gleich .',
+  'la meme chose',
+  'meme chose',
+  'sama aja',
+  'sama saja',
+  'yang sama',
+  'itu sama',
+  'sama ga',
+  'sama gak',
+  'sama nggak',
+  'sama ya',
+  'sama .',
+];
+
 /** When a chore is due: a question naming a day or a month is about that day's work. */
 export const OCCASION_WORDS: ReadonlySet<string> = list(`
   morning pagi matin

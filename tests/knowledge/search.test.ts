@@ -376,6 +376,23 @@ describe('search: the shape of a question tells asking about the two from a task
     expect(search(question).topic).toBe(topic);
   });
 
+  // "Are they the same?" is the overview's own question, whatever context surrounds it; "the
+  // same day" is not asking it.
+  it.each([
+    'der Chef nennt unseren Insta-Feed immer Networking, ist das nicht dasselbe wie Social Media?',
+    "klien nyebut konten IG-nya 'social networking', emang sama aja ya?",
+  ])('asks whether the two are the same: %s → overview', (question) => {
+    expect(search(question).topic).toBe('overview');
+  });
+
+  it('does not read "the same day" as asking whether the two are the same', () => {
+    expect(
+      search(
+        'my contacts answer the same day but our social media followers grow for months, is that normal?',
+      ).topic,
+    ).toBe('timely-response');
+  });
+
   it('keeps a lead-in that compares two other things: it is the question', () => {
     expect(ask('CTR vs CPC — which one matters for the report?').topic).toBeNull();
   });

@@ -54,11 +54,11 @@ export function decide(
 
 function verdictOf(topicIds: readonly string[], scored: TopicScores, shape: QuestionShape): Verdict {
   if (scored.contentWords === 0 && shape.chores === 0) return subjectsOnly(topicIds, scored, shape);
-  // A chore that doesn't name the subjects is someone's task, whatever topic words it
-  // shares ("who has the login for the company LinkedIn page"); so is comparing two other things.
-  if ((shape.chores > 0 && !shape.namesSubjects) || shape.comparesOtherThings) return NO_MATCH_BUT_CLOSE;
-  if (shape.asksTask && !shape.subjectSeen && !shape.asksJudgement) return NO_MATCH_BUT_CLOSE;
+  if (isSomeonesTask(shape)) return NO_MATCH_BUT_CLOSE;
   const best = bestTopic(scored);
+  // "Is that the same thing?" about the two is the overview's own question, unless the
+  // question states another topic's contrast.
+  if (asksWhetherTheyAreTheSame(shape) && !(best && scored.contrasted[best.index])) return OVERVIEW;
   if (best && standsOut(best, scored, shape)) {
     const topic = topicIds[best.index] as string;
     // The overview compares the subjects by name; set as people against content, the
@@ -68,6 +68,20 @@ function verdictOf(topicIds: readonly string[], scored: TopicScores, shape: Ques
   }
   if (!asksAboutSubjects(shape)) return NO_MATCH_BUT_CLOSE;
   return shape.sidesInOwnWords ? SIDES : OVERVIEW;
+}
+
+/**
+ * A chore that doesn't name the subjects is someone's task, whatever topic words it shares
+ * ("who has the login for the company LinkedIn page"); so is comparing two other things, and
+ * a request opening with who / where / can someone that neither names them nor asks a judgement.
+ */
+function isSomeonesTask(shape: QuestionShape): boolean {
+  if ((shape.chores > 0 && !shape.namesSubjects) || shape.comparesOtherThings) return true;
+  return shape.asksTask && !shape.subjectSeen && !shape.asksJudgement;
+}
+
+function asksWhetherTheyAreTheSame(shape: QuestionShape): boolean {
+  return shape.asksSameness && shape.namesSubjects && shape.chores === 0;
 }
 
 /**

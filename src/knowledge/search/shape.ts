@@ -4,7 +4,15 @@
  * compares the two or two other things, asks a judgement or a task, and which of its words
  * belong to a chore. Deciding (decide.ts) weighs these against the topic scores.
  */
-import { CHORE_WORDS, JUDGEMENT_PHRASES, JUDGEMENT_WORDS, TASK_OPENINGS } from '../lexicon.js';
+import {
+  CHORE_WORDS,
+  END,
+  JUDGEMENT_PHRASES,
+  JUDGEMENT_WORDS,
+  SAMENESS_PHRASES,
+  SAMENESS_WORDS,
+  TASK_OPENINGS,
+} from '../lexicon.js';
 import { classify, ownWordsSide, readQuestion } from './question.js';
 import { evidenceOf, type ReadWord, sideOfWord } from './scoring.js';
 import { JOINERS } from './search-index.js';
@@ -28,6 +36,8 @@ export interface QuestionShape {
   asksTask: boolean;
   /** Asks for a judgement, an expectation or a choice ("should we", "normal?", "for each"). */
   asksJudgement: boolean;
+  /** Asks whether things are the same ("same thing?", "c'est pareil ?", "sama aja?"). */
+  asksSameness: boolean;
 }
 
 /** Marks the words a chore claims and the sides named in the asker's words, then reads the shape. */
@@ -82,8 +92,9 @@ function shapeFromClasses(read: readonly ReadWord[], sidesInOwnWords: boolean): 
     comparisonSeen: read.some((w) => w.cls === 'comparison'),
     chores: read.filter((w) => w.cls === 'chore').length,
     comparesOtherThings: comparesOtherThings(read),
-    asksJudgement: asksJudgement(read),
+    asksJudgement: hasWordOrPhrase(read, JUDGEMENT_WORDS, JUDGEMENT_PHRASES),
     asksTask: asksTask(read),
+    asksSameness: hasWordOrPhrase(read, SAMENESS_WORDS, SAMENESS_PHRASES),
   };
 }
 
@@ -96,10 +107,14 @@ function asksTask(read: readonly ReadWord[]): boolean {
   return TASK_OPENINGS.some((start) => opening.startsWith(`${start} `));
 }
 
-function asksJudgement(read: readonly ReadWord[]): boolean {
-  if (read.some((w) => JUDGEMENT_WORDS.has(w.word))) return true;
-  const text = ` ${read.map((w) => w.word).join(' ')} `;
-  return JUDGEMENT_PHRASES.some((phrase) => text.includes(` ${phrase} `));
+function hasWordOrPhrase(
+  read: readonly ReadWord[],
+  words: ReadonlySet<string>,
+  phrases: readonly string[],
+): boolean {
+  if (read.some((w) => words.has(w.word))) return true;
+  const text = ` ${read.map((w) => w.word).join(' ')} ${END} `;
+  return phrases.some((phrase) => text.includes(` ${phrase} `));
 }
 
 /**
