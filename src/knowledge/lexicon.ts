@@ -45,7 +45,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     wen wem wessen warum wieso weshalb wann wo woran worin welche welcher welches welchen ich mich mir
     wir uns unser unsere unseren unserem unserer du dich dir ihr ihre ihnen sie es er man mein meine meinen meinem meiner meines dein deine sich so auch nur noch
     schon sehr mehr viel viele bitte danke hallo hi hey moin servus frage fragen kurze kurz zusammen
-    gibt etwas eigentlich denn doch mal da dass ob uber ueber fuer alles genau erklar erklaren wirklich
+    gibt etwas eigentlich uberhaupt denn doch mal da dass ob uber ueber fuer alles genau erklar erklaren wirklich
     jemand stimmt meint meinte sagt sagte nen um ums geht eher davon jeweils vor nach sollen fragt
     andere anderen anderes grunde beim furs ans aufs ins`),
   fr: list(`
@@ -201,7 +201,7 @@ export const TASK_OPENINGS: readonly string[] = [
 ];
 
 /**
- * Asking whether the two are the same: the overview's own question ("are social networking
+ * Asking whether the two are the same, or different at all: the overview's own question ("are social networking
  * and social media the same thing?"), whatever context comes with it. "The same day" or
  * "le même public" is not, so a bare "same" counts only where the question ends ("…the
  * same?"): an END mark closes the question's words.
@@ -226,6 +226,18 @@ export const SAMENESS_PHRASES: readonly string[] = [
   'gleich .',
   'la meme chose',
   'meme chose',
+  'one thing',
+  'is there a difference',
+  'is there any difference',
+  'any difference',
+  'gibt es einen unterschied',
+  'gibts einen unterschied',
+  'zwei paar schuhe',
+  'y a t il une difference',
+  'il y a une difference',
+  'une vraie difference',
+  'ada bedanya',
+  'ada beda',
   'sama aja',
   'sama saja',
   'yang sama',

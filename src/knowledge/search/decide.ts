@@ -58,7 +58,7 @@ function verdictOf(topicIds: readonly string[], scored: TopicScores, shape: Ques
   const best = bestTopic(scored);
   // "Is that the same thing?" about the two is the overview's own question, unless the
   // question states another topic's contrast.
-  if (asksWhetherTheyAreTheSame(shape) && !(best && scored.contrasted[best.index])) return OVERVIEW;
+  if (asksWhetherTheyAreTheSame(shape) && !(best && scored.askedOutright[best.index])) return OVERVIEW;
   if (best && standsOut(best, scored, shape)) {
     const topic = topicIds[best.index] as string;
     // The overview compares the subjects by name; set as people against content, the
@@ -96,7 +96,7 @@ function subjectsOnly(topicIds: readonly string[], scored: TopicScores, shape: Q
   return shape.subjectSeen || shape.comparisonSeen ? OVERVIEW : NO_MATCH;
 }
 
-/** Enough evidence, enough score (more beside a chore), and enough of the question explained, or the topic's contrast stated. */
+/** Enough evidence, enough score (more beside a chore), and enough of the question explained, or the topic's own question asked outright. */
 function standsOut(
   best: { index: number; score: number },
   scored: TopicScores,
@@ -104,7 +104,7 @@ function standsOut(
 ): boolean {
   const minScore = shape.chores > 0 ? SCORING.minScoreWithChore : SCORING.minScore;
   if (!scored.evidence[best.index] || best.score < minScore) return false;
-  return scored.contrasted[best.index] || coverage(scored) >= minCoverage(shape);
+  return scored.askedOutright[best.index] || coverage(scored) >= minCoverage(shape);
 }
 
 /**

@@ -28,8 +28,11 @@ export interface TopicScores {
   /** Distinct content words, and how many of them some topic has as evidence. */
   contentWords: number;
   explainedWords: number;
-  /** By topic index: the question states the topic's contrast ("who vs what"), which answers it whatever else it says. */
-  contrasted: boolean[];
+  /**
+   * By topic index: the question's grammar asks the topic's own question, its contrast ("who
+   * vs what") or its definitional phrase ("was ist …"), which answers it whatever else it says.
+   */
+  askedOutright: boolean[];
 }
 
 export function scoreTopics(
@@ -43,7 +46,7 @@ export function scoreTopics(
     evidence: new Array<boolean>(index.topics.length).fill(false),
     contentWords: 0,
     explainedWords: 0,
-    contrasted: new Array<boolean>(index.topics.length).fill(false),
+    askedOutright: new Array<boolean>(index.topics.length).fill(false),
   };
   const seen = new Set<string>();
   for (const word of read) {
@@ -108,6 +111,7 @@ function addPhrases(
         : phrase.weight * SCORING.phraseBonusPerWord * Math.min(phrase.keys.length, SCORING.maxPhraseWords);
       result.scores[phrase.topic] = (result.scores[phrase.topic] ?? 0) + bonus;
       result.evidence[phrase.topic] = true;
+      if (intent) result.askedOutright[phrase.topic] = true;
       trace?.push(
         `phrase "${phrase.keys.join(' ')}" → ${index.topics[phrase.topic]?.id} +${bonus.toFixed(2)}`,
       );
@@ -130,7 +134,7 @@ function addContrasts(
     const bonus = contrast.weight * SCORING.intentBonus;
     result.scores[contrast.topic] = (result.scores[contrast.topic] ?? 0) + bonus;
     result.evidence[contrast.topic] = true;
-    result.contrasted[contrast.topic] = true;
+    result.askedOutright[contrast.topic] = true;
     found = true;
     trace?.push(
       `contrast "${contrast.keys.join(' … ')}" → ${index.topics[contrast.topic]?.id} +${bonus.toFixed(2)}`,
