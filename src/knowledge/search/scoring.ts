@@ -7,7 +7,7 @@
 import type { Candidate } from './candidates.js';
 import { SCORING } from './config.js';
 import { ownWordsSide, subjectSide, type WordClass } from './question.js';
-import { pairKey, type SearchIndexData } from './search-index.js';
+import { type Phrase, pairKey, type SearchIndexData } from './search-index.js';
 import type { QuestionShape } from './shape.js';
 
 /** A word of the question as search read it. */
@@ -100,23 +100,29 @@ function addPhrases(
   intent: boolean,
   trace?: string[],
 ): void {
+  for (const phrase of phrasesIn(index, sequence, intent)) {
+    const bonus = intent
+      ? phrase.weight * SCORING.intentBonus
+      : phrase.weight * SCORING.phraseBonusPerWord * Math.min(phrase.keys.length, SCORING.maxPhraseWords);
+    result.scores[phrase.topic] = (result.scores[phrase.topic] ?? 0) + bonus;
+    result.evidence[phrase.topic] = true;
+    if (intent) result.askedOutright[phrase.topic] = true;
+    trace?.push(`phrase "${phrase.keys.join(' ')}" → ${index.topics[phrase.topic]?.id} +${bonus.toFixed(2)}`);
+  }
+}
+
+/** The index's phrases (grammar-only ones, or the others) found whole in a sequence of words. */
+function phrasesIn(index: SearchIndexData, sequence: readonly ReadWord[], intent: boolean): Phrase[] {
+  const found: Phrase[] = [];
   for (let start = 0; start + 1 < sequence.length; start++) {
     const first = sequence[start] as ReadWord;
     const second = sequence[start + 1] as ReadWord;
     for (const phrase of index.phrases.get(pairKey(first.key, second.key)) ?? []) {
-      if (phrase.intentOnly !== intent) continue;
-      if (!phrase.keys.every((key, offset) => sequence[start + offset]?.key === key)) continue;
-      const bonus = intent
-        ? phrase.weight * SCORING.intentBonus
-        : phrase.weight * SCORING.phraseBonusPerWord * Math.min(phrase.keys.length, SCORING.maxPhraseWords);
-      result.scores[phrase.topic] = (result.scores[phrase.topic] ?? 0) + bonus;
-      result.evidence[phrase.topic] = true;
-      if (intent) result.askedOutright[phrase.topic] = true;
-      trace?.push(
-        `phrase "${phrase.keys.join(' ')}" → ${index.topics[phrase.topic]?.id} +${bonus.toFixed(2)}`,
-      );
+      const whole = phrase.keys.every((key, offset) => sequence[start + offset]?.key === key);
+      if (phrase.intentOnly === intent && whole) found.push(phrase);
     }
   }
+  return found;
 }
 
 /** Contrasts found among the question's grammar words, in order; whether any was. */
