@@ -263,8 +263,14 @@ export const OCCASION_WORDS: ReadonlySet<string> = list(`
   januari februari maret mei juni juli agustus oktober desember`);
 
 /** Which language lists contain this (folded) stopword. */
-export function stopwordLanguages(word: string): Language[] {
-  return (Object.keys(STOPWORDS) as Language[]).filter((language) => STOPWORDS[language].has(word));
+export function stopwordLanguages(word: string): readonly Language[] {
+  return STOPWORD_LANGUAGES.get(word) ?? [];
+}
+
+const STOPWORD_LANGUAGES = new Map<string, Language[]>();
+for (const language of Object.keys(STOPWORDS) as Language[]) {
+  for (const word of STOPWORDS[language])
+    STOPWORD_LANGUAGES.set(word, [...(STOPWORD_LANGUAGES.get(word) ?? []), language]);
 }
 
 /** A stopword of this language (a French "but" is a goal, not an English "but"). */

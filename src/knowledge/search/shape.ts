@@ -92,29 +92,53 @@ function shapeFromClasses(read: readonly ReadWord[], sidesInOwnWords: boolean): 
     comparisonSeen: read.some((w) => w.cls === 'comparison'),
     chores: read.filter((w) => w.cls === 'chore').length,
     comparesOtherThings: comparesOtherThings(read),
-    asksJudgement: hasWordOrPhrase(read, JUDGEMENT_WORDS, JUDGEMENT_PHRASES),
+    asksJudgement: hasWordOrPhrase(read, JUDGEMENT_WORDS, JUDGEMENT),
     asksTask: asksTask(read),
-    asksSameness: hasWordOrPhrase(read, SAMENESS_WORDS, SAMENESS_PHRASES),
+    asksSameness: hasWordOrPhrase(read, SAMENESS_WORDS, SAMENESS),
   };
 }
 
 function asksTask(read: readonly ReadWord[]): boolean {
   if (read.some((w) => w.cls === 'comparison')) return false;
-  const opening = `${read
-    .slice(0, 3)
-    .map((w) => w.word)
-    .join(' ')} `;
-  return TASK_OPENINGS.some((start) => opening.startsWith(`${start} `));
+  return TASK.startsIn(read.slice(0, 3).map((w) => w.word));
 }
+
+/** Phrases by their first word, so a question is checked only against those its words start. */
+class PhraseList {
+  private readonly byFirst = new Map<string, string[][]>();
+
+  constructor(phrases: readonly string[]) {
+    for (const phrase of phrases) {
+      const words = phrase.split(' ');
+      const first = words[0] as string;
+      this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), words]);
+    }
+  }
+
+  /** Whether `words` start with one of the phrases. */
+  startsIn(words: readonly string[]): boolean {
+    return (this.byFirst.get(words[0] ?? '') ?? []).some((phrase) => phrase.every((w, i) => words[i] === w));
+  }
+
+  /** Whether `words` (the question's, then END) contain one of the phrases. */
+  foundIn(words: readonly string[]): boolean {
+    return words.some((word, at) =>
+      (this.byFirst.get(word) ?? []).some((phrase) => phrase.every((w, i) => words[at + i] === w)),
+    );
+  }
+}
+
+const JUDGEMENT = new PhraseList(JUDGEMENT_PHRASES);
+const SAMENESS = new PhraseList(SAMENESS_PHRASES);
+const TASK = new PhraseList(TASK_OPENINGS);
 
 function hasWordOrPhrase(
   read: readonly ReadWord[],
   words: ReadonlySet<string>,
-  phrases: readonly string[],
+  phrases: PhraseList,
 ): boolean {
   if (read.some((w) => words.has(w.word))) return true;
-  const text = ` ${read.map((w) => w.word).join(' ')} ${END} `;
-  return phrases.some((phrase) => text.includes(` ${phrase} `));
+  return phrases.foundIn([...read.map((w) => w.word), END]);
 }
 
 /**
