@@ -201,6 +201,22 @@ export const TASK_OPENINGS: readonly string[] = [
 ];
 
 /**
+ * Asking for a count: "how many followers today", "wie viele Likes", "combien d'abonnés",
+ * "berapa". A lookup, unless it asks a judgement too ("how many should we expect?"; "combien
+ * de temps", "berapa lama" are judgements of their own).
+ */
+export const COUNT_PHRASES: readonly string[] = [
+  'how many',
+  'how much',
+  'wie viele',
+  'wieviele',
+  'wie viel',
+  'combien',
+  'berapa',
+  'jumlah',
+];
+
+/**
  * Asking whether the two are the same, or different at all: the overview's own question ("are social networking
  * and social media the same thing?"), whatever context comes with it. "The same day" or
  * "le même public" is not, so a bare "same" counts only where the question ends ("…the

@@ -393,6 +393,15 @@ describe('search: the shape of a question tells asking about the two from a task
     ).toBe('timely-response');
   });
 
+  it.each([
+    'how many followers does our Threads account have?',
+    'Wie viele Follower hat unser Xing-Profil?',
+    "combien d'abonnés sur notre page Pinterest ?",
+    'followers akun LinkedIn kantor berapa?',
+  ])('asking for a count is a lookup: %s → no match', (question) => {
+    expect(ask(question).topic).toBeNull();
+  });
+
   it('keeps a lead-in that compares two other things: it is the question', () => {
     expect(ask('CTR vs CPC — which one matters for the report?').topic).toBeNull();
   });

@@ -6,6 +6,7 @@
  */
 import {
   CHORE_WORDS,
+  COUNT_PHRASES,
   END,
   JUDGEMENT_PHRASES,
   JUDGEMENT_WORDS,
@@ -32,7 +33,7 @@ export interface QuestionShape {
   chores: number;
   /** Compares two things that are not the subjects ("reach and impressions"). */
   comparesOtherThings: boolean;
-  /** Opens as a request for an action or a lookup ("who has…", "can someone…"). */
+  /** Opens as a request for an action or a lookup ("who has…", "can someone…"), or asks a count. */
   asksTask: boolean;
   /** Asks for a judgement, an expectation or a choice ("should we", "normal?", "for each"). */
   asksJudgement: boolean;
@@ -82,6 +83,7 @@ function shapeFromClasses(read: readonly ReadWord[], sidesInOwnWords: boolean): 
   const subjects = read.filter((w) => w.cls === 'subject');
   const media = subjects.some((w) => sideOfWord(w) === 'media');
   const network = subjects.some((w) => sideOfWord(w) === 'network');
+  const asksJudgement = hasWordOrPhrase(read, JUDGEMENT_WORDS, JUDGEMENT);
   return {
     subjectSeen: subjects.length > 0,
     // "network" alone may be wifi or a networking event; "social" (or media and network
@@ -92,7 +94,7 @@ function shapeFromClasses(read: readonly ReadWord[], sidesInOwnWords: boolean): 
     comparisonSeen: read.some((w) => w.cls === 'comparison'),
     chores: read.filter((w) => w.cls === 'chore').length,
     comparesOtherThings: comparesOtherThings(read),
-    asksJudgement: hasWordOrPhrase(read, JUDGEMENT_WORDS, JUDGEMENT),
+    asksJudgement,
     asksTask: asksTask(read),
     asksSameness: hasWordOrPhrase(read, SAMENESS_WORDS, SAMENESS),
   };
@@ -100,7 +102,8 @@ function shapeFromClasses(read: readonly ReadWord[], sidesInOwnWords: boolean): 
 
 function asksTask(read: readonly ReadWord[]): boolean {
   if (read.some((w) => w.cls === 'comparison')) return false;
-  return TASK.startsIn(read.slice(0, 3).map((w) => w.word));
+  const words = read.map((w) => w.word);
+  return TASK.startsIn(words) || COUNT.foundIn(words);
 }
 
 /** Phrases by their first word, so a question is checked only against those its words start. */
@@ -131,6 +134,7 @@ class PhraseList {
 const JUDGEMENT = new PhraseList(JUDGEMENT_PHRASES);
 const SAMENESS = new PhraseList(SAMENESS_PHRASES);
 const TASK = new PhraseList(TASK_OPENINGS);
+const COUNT = new PhraseList(COUNT_PHRASES);
 
 function hasWordOrPhrase(
   read: readonly ReadWord[],
