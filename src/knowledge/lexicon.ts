@@ -47,14 +47,14 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     schon sehr mehr viel viele bitte danke hallo hi hey moin servus frage fragen kurze kurz zusammen
     gibt etwas eigentlich uberhaupt denn doch mal da dass ob uber ueber fuer alles genau erklar erklaren wirklich
     jemand stimmt meint meinte sagt sagte nen um ums geht eher davon jeweils vor nach sollen fragt
-    andere anderen anderes grunde beim furs ans aufs ins`),
+    andere anderen anderes grunde beim furs ans aufs ins wenn weil dann also worum gehts gibts ne halt eben ja`),
   fr: list(`
     le la les l un une des du de d et ou mais ne pas n est sont etre ete a ont avoir ai as avons avez
     c ce cet cette ces ceci cela ca qui que qu quoi quel quelle quels quelles comment pourquoi quand
     je j me m moi nous vous tu te t toi il elle ils elles on se s sa son ses leur leurs mon ma mes
     notre nos votre vos au aux en dans par pour sur avec sans plus tres bien aussi y bonjour salut
     merci svp stp petite question faire fait peut peux peuvent doit dois faut veut voudrais chose
-    exactement vraiment quelqu lequel laquelle alors tous ceux avant apres`),
+    exactement vraiment quelqu lequel laquelle alors tous ceux avant apres si comme donc puis`),
 };
 
 export const SUBJECT_WORDS: ReadonlySet<string> = list(`
