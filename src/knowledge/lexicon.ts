@@ -265,6 +265,22 @@ export const SAMENESS_PHRASES: readonly string[] = [
   'sama .',
 ];
 
+/**
+ * The two referred to as "one … the other": "one is about who you know, the other about
+ * what you post", "beim einen … beim anderen", "l'un … l'autre", "yang satu … yang satu lagi".
+ * Each pair's first phrase and, at least a word later, its second must be in the question.
+ */
+export const ONE_AND_OTHER: readonly (readonly [string, string])[] = [
+  ['one', 'other'],
+  ['einen', 'anderen'],
+  ['eine', 'andere'],
+  // French elision reads "l'un … l'autre" as "un … autre".
+  ['un', 'autre'],
+  ['yang satu', 'yang lain'],
+  ['yang satu', 'satunya lagi'],
+  ['yang satu', 'yang satu lagi'],
+];
+
 /** When a chore is due: a question naming a day or a month is about that day's work. */
 export const OCCASION_WORDS: ReadonlySet<string> = list(`
   morning pagi matin

@@ -402,6 +402,14 @@ describe('search: the shape of a question tells asking about the two from a task
     expect(ask(question).topic).toBeNull();
   });
 
+  // The two referred to as "one … the other" are named, and the topic's contrast answers.
+  it.each([
+    'a colleague said one of them is about who and the other about what. which is which?',
+    "on m'a dit que l'un parle du qui et l'autre du quoi, c'est juste ?",
+  ])('one and the other: %s → focus', (question) => {
+    expect(search(question).topic).toBe('focus');
+  });
+
   it('keeps a lead-in that compares two other things: it is the question', () => {
     expect(ask('CTR vs CPC — which one matters for the report?').topic).toBeNull();
   });

@@ -10,6 +10,7 @@ import {
   END,
   JUDGEMENT_PHRASES,
   JUDGEMENT_WORDS,
+  ONE_AND_OTHER,
   SAMENESS_PHRASES,
   SAMENESS_WORDS,
   TASK_OPENINGS,
@@ -84,12 +85,14 @@ function shapeFromClasses(read: readonly ReadWord[], sidesInOwnWords: boolean): 
   const media = subjects.some((w) => sideOfWord(w) === 'media');
   const network = subjects.some((w) => sideOfWord(w) === 'network');
   const asksJudgement = hasWordOrPhrase(read, JUDGEMENT_WORDS, JUDGEMENT);
+  // "One is about who you know, the other about what you post": the two, as pronouns.
+  const both = (media && network) || refersToOneAndOther(read);
   return {
     subjectSeen: subjects.length > 0,
     // "network" alone may be wifi or a networking event; "social" (or media and network
     // together) names our subjects.
-    namesSubjects: subjects.some((w) => SOCIAL.test(w.word) || SOCIAL.test(w.key)) || (media && network),
-    namesBoth: media && network,
+    namesSubjects: subjects.some((w) => SOCIAL.test(w.word) || SOCIAL.test(w.key)) || both,
+    namesBoth: both,
     sidesInOwnWords,
     comparisonSeen: read.some((w) => w.cls === 'comparison'),
     chores: read.filter((w) => w.cls === 'chore').length,
@@ -104,6 +107,16 @@ function asksTask(read: readonly ReadWord[]): boolean {
   if (read.some((w) => w.cls === 'comparison')) return false;
   const words = read.map((w) => w.word);
   return TASK.startsIn(words) || COUNT.foundIn(words);
+}
+
+function refersToOneAndOther(read: readonly ReadWord[]): boolean {
+  const text = ` ${read.map((w) => w.word).join(' ')} `;
+  return ONE_AND_OTHER.some(([first, second]) => {
+    const at = text.indexOf(` ${first} `);
+    // At least a word between them: "one other thing", "un autre mot" are not the two.
+    const nextWord = text.indexOf(' ', at + first.length + 2);
+    return at >= 0 && nextWord >= 0 && text.indexOf(` ${second} `, nextWord) >= 0;
+  });
 }
 
 /** Phrases by their first word, so a question is checked only against those its words start. */
