@@ -100,7 +100,7 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   hochladen hochgeladen ubersetzen ubersetzt ubersetzung vorlage vorlagen tabelle kummert
   telecharger traduire traduit traduction modele modeles recap occupe paie
   unggah terjemahkan terjemahan templat
-  access akses zugriff acces giveaway giveaways gewinnspiel
+  access akses zugriff acces giveaway giveaways gewinnspiel mixer afterwork stammtisch
   proofread proofreading gegenlesen korrekturlesen relire relecture
   contract contracts renew renewal subscription licence license export exports exporting vpn impressum
   vertrag vertrage verlangern abonnement lizenz exportieren ausschreibung rechnung
@@ -116,10 +116,10 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
 export const SIDE_WORDS: Record<'network' | 'media', ReadonlySet<string>> = {
   network: list(`
     contact contacts connect connecting connections people person relationship relationships
-    relations peers prospect prospects dm dms chatting directly personally
+    relations peers prospect prospects partner partners dm dms chatting directly personally
     kontak relasi kenalan koneksi hubungan ngobrol langsung
     kontakt kontakte kontakten beziehung beziehungen leute menschen personen kontaktpflege direkt
-    personnes gens relationnel`),
+    personnes gens relationnel partenaire partenaires`),
   media: list(`
     post posts posting postings page content followers follower feed publish publishing share shared sharing
     postingan konten pengikut halaman unggahan bagikan dibagikan membagikan
@@ -283,7 +283,7 @@ export const ONE_AND_OTHER: readonly (readonly [string, string])[] = [
 
 /** When a chore is due: a question naming a day or a month is about that day's work. */
 export const OCCASION_WORDS: ReadonlySet<string> = list(`
-  morning pagi matin
+  morning pagi matin abend thurs tues weds fri
   today tonight tomorrow yesterday week monday tuesday wednesday thursday friday saturday sunday quarter
   monthly weekly weekend
   january february march april june july august september october november december

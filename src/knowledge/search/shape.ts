@@ -174,8 +174,14 @@ function comparesOtherThings(read: readonly ReadWord[]): boolean {
     // "between X and Y", "bedanya X dan Y", "X sama Y bedanya", "X vs Y": the comparison frames the two.
     const framed =
       next?.cls === 'comparison' || beyond?.cls === 'comparison' || w.word === 'vs' || w.word === 'versus';
-    if (!framed || before.length === 0 || after.length === 0) return false;
-    const shared = [...evidenceOfAll(before)].filter((topic) => evidenceOfAll(after).has(topic));
+    // A word both sides have is what they share, not what sets them apart: "engagement rate vs
+    // click-through rate", "micro influencer vs macro influencer".
+    const keys = new Set(before.map((word) => word.key));
+    const own = (side: ReadWord[], other: Set<string>) => side.filter((word) => !other.has(word.key));
+    const first = own(before, new Set(after.map((word) => word.key)));
+    const second = own(after, keys);
+    if (!framed || first.length === 0 || second.length === 0) return false;
+    const shared = [...evidenceOfAll(first)].filter((topic) => evidenceOfAll(second).has(topic));
     return shared.length === 0;
   });
 }
