@@ -488,13 +488,14 @@ interface HeldOut {
 // Question sets written by people who saw neither the data nor each other's sets, as
 // marketers type in Slack, in the four languages. Each measures how search does on questions
 // it was not written for, and is held at the level it reached (topic, language, off-topic
-// rejected). All but the last two were used to find what search missed (README, "Measured");
-// the last two were written for the final measure and never looked into.
+// rejected). The first fifteen were used to find what search missed (README, "Measured"); the
+// first final pair was looked into only after its figures were recorded; the second final pair
+// was written last and never tuned on.
 describe.each<[string, string, { topic: number; language: number; offTopic: number }]>([
   ['held-out questions', 'heldout-questions.jsonl', { topic: 0.994, language: 0.991, offTopic: 1 }], // 194/195 222/224 32/32
   ['conversational questions', 'conversational-questions.jsonl', { topic: 1, language: 1, offTopic: 0.975 }], // 156/156 196/196 39/40
   ['chores questions', 'chores-questions.jsonl', { topic: 1, language: 1, offTopic: 1 }], // 80/80 240/240 160/160
-  ['validation questions', 'validation-questions.jsonl', { topic: 0.95, language: 1, offTopic: 0.975 }], // 76/80 200/200 117/120
+  ['validation questions', 'validation-questions.jsonl', { topic: 0.962, language: 1, offTopic: 0.975 }], // 77/80 200/200 117/120
   ['mixed questions', 'mixed-questions.jsonl', { topic: 0.96, language: 0.985, offTopic: 0.979 }], // 146/152 197/200 47/48
   [
     'chores wrapped around questions',
@@ -513,22 +514,33 @@ describe.each<[string, string, { topic: number; language: number; offTopic: numb
   [
     'analogies (English and German)',
     'analogies-questions.jsonl',
-    { topic: 0.915, language: 0.99, offTopic: 0.957 },
-  ], // 119/130 198/200 67/70
-  ['chat (Indonesian and French)', 'chat-questions.jsonl', { topic: 0.93, language: 0.95, offTopic: 1 }], // 121/130 190/200 70/70
+    { topic: 0.923, language: 0.99, offTopic: 0.957 },
+  ], // 120/130 198/200 67/70
+  ['chat (Indonesian and French)', 'chat-questions.jsonl', { topic: 0.93, language: 0.955, offTopic: 1 }], // 121/130 191/200 70/70
   ['recalled claims', 'recalled-questions.jsonl', { topic: 0.916, language: 0.987, offTopic: 0.988 }], // 143/156 237/240 83/84
   ['chores of every kind', 'every-chore-questions.jsonl', { topic: 0.895, language: 0.975, offTopic: 0.979 }], // 86/96 234/240 141/144
-  // Written last, for the final measure; never looked into.
+  // Written for a final measure; their misses were looked into only after these were first recorded.
   [
     'final: questions of every kind',
     'final-general-questions.jsonl',
-    { topic: 0.94, language: 0.975, offTopic: 0.979 },
-  ], // 143/152 195/200 47/48
+    { topic: 0.953, language: 0.975, offTopic: 0.979 },
+  ], // 145/152 195/200 47/48
   [
     'final: heavy with chores',
     'final-chores-questions.jsonl',
-    { topic: 0.912, language: 0.99, offTopic: 0.933 },
-  ], // 73/80 198/200 112/120
+    { topic: 0.937, language: 0.99, offTopic: 0.958 },
+  ], // 75/80 198/200 115/120
+  // Written last, measured once after the last change, never tuned on.
+  [
+    'second final: questions of every kind',
+    'final2-general-questions.jsonl',
+    { topic: 0.881, language: 0.99, offTopic: 1 },
+  ], // 134/152 198/200 48/48
+  [
+    'second final: heavy with chores',
+    'final2-chores-questions.jsonl',
+    { topic: 0.937, language: 0.98, offTopic: 0.991 },
+  ], // 75/80 196/200 119/120
 ])('%s', (_name, file, levels) => {
   const lines = readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8')
     .split('\n')
