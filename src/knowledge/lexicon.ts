@@ -256,7 +256,7 @@ export const SAMENESS_PHRASES: readonly string[] = [
   'ada beda',
   'sama aja',
   'sama saja',
-  'yang sama',
+  'hal yang sama',
   'itu sama',
   'sama ga',
   'sama gak',
