@@ -410,6 +410,13 @@ describe('search: the shape of a question tells asking about the two from a task
     expect(search(question).topic).toBe('focus');
   });
 
+  it('reads a statement before the question as a lead-in, and a question before a note as one task', () => {
+    const launch =
+      'Wir starten nächste Woche. Soll ich alle Kollegen bitten, den Post zu liken, oder gibt es einen besseren Weg, Unterstützung zu bekommen?';
+    expect(search(launch).topic).toBe('ask-or-tell');
+    expect(ask('who has the login for our page? need to change the bio').topic).toBeNull();
+  });
+
   it('keeps a lead-in that compares two other things: it is the question', () => {
     expect(ask('CTR vs CPC — which one matters for the report?').topic).toBeNull();
   });

@@ -204,8 +204,13 @@ function evidenceOfAll(words: readonly ReadWord[]): Set<number> {
 /** Subject words that can only mean our subjects: "social", "medsos", "jejaring", "réseautage", French "RS", "SM". */
 const SOCIAL = /^(soci|sosi|sozi|medsos|socmed|sosmed|jejaring|reseautag|rs$|sm$)/;
 
-/** A lead-in ends at the first colon or dash between words ("vor dem Redaktionsplan: …", "Jahresplan – …"). */
-const LEAD_IN_END = /[:;]\s|\s[-–—]+\s/;
+/**
+ * A lead-in ends at the first colon or dash between words ("vor dem Redaktionsplan: …",
+ * "Jahresplan – …"), or at the full stop of a statement ("Wir starten nächste Woche. Soll
+ * ich …?"). A question mark ends no lead-in: "who has the login? need to change the bio"
+ * is one task, not context and a question.
+ */
+const LEAD_IN_END = /[:;.!]\s|\s[-–—]+\s/;
 /** Words the question after a lead-in needs to be one. */
 const MIN_WORDS_AFTER_LEAD_IN = 3;
 
