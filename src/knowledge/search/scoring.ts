@@ -61,12 +61,29 @@ export function scoreTopics(
   // for the overview, "what is social media" for the definition.
   const grammar = read.filter((word) => word.cls === 'stop');
   const contrasted = shape.namesBoth && addContrasts(index, result, grammar, trace);
-  if (!contrasted && shape.subjectSeen && result.explainedWords === 0 && !shape.comparisonSeen) {
-    addPhrases(index, result, grammar, true, trace);
+  if (!contrasted && shape.subjectSeen && !shape.comparisonSeen) {
+    if (result.explainedWords === 0 || (shape.namesBoth && asksTwice(index, grammar))) {
+      addPhrases(index, result, grammar, true, trace);
+    }
   }
   if (shape.namesBoth) addSidedContrasts(index, result, read, trace);
   addBigrams(index, result, read);
   return result;
+}
+
+/**
+ * "Networking itu apa, social media itu apa?", "what IS social media, and what is networking?":
+ * a definitional phrase asked of each of the two asks it outright, whatever context surrounds it.
+ */
+function asksTwice(index: SearchIndexData, grammar: readonly ReadWord[]): boolean {
+  const found = phrasesIn(index, grammar, true);
+  // Two separate askings, not two phrases of one ("qu'est-ce que" holds "est-ce que").
+  return found.some((first) =>
+    found.some(
+      (later) =>
+        later.phrase.topic === first.phrase.topic && later.start >= first.start + first.phrase.keys.length,
+    ),
+  );
 }
 
 /** One content word: its best reading per topic, added to the topic's score. */
@@ -100,7 +117,7 @@ function addPhrases(
   intent: boolean,
   trace?: string[],
 ): void {
-  for (const phrase of phrasesIn(index, sequence, intent)) {
+  for (const { phrase } of phrasesIn(index, sequence, intent)) {
     const bonus = intent
       ? phrase.weight * SCORING.intentBonus
       : phrase.weight * SCORING.phraseBonusPerWord * Math.min(phrase.keys.length, SCORING.maxPhraseWords);
@@ -111,15 +128,19 @@ function addPhrases(
   }
 }
 
-/** The index's phrases (grammar-only ones, or the others) found whole in a sequence of words. */
-function phrasesIn(index: SearchIndexData, sequence: readonly ReadWord[], intent: boolean): Phrase[] {
-  const found: Phrase[] = [];
+/** The index's phrases (grammar-only ones, or the others) found whole in a sequence of words, and where. */
+function phrasesIn(
+  index: SearchIndexData,
+  sequence: readonly ReadWord[],
+  intent: boolean,
+): Array<{ phrase: Phrase; start: number }> {
+  const found: Array<{ phrase: Phrase; start: number }> = [];
   for (let start = 0; start + 1 < sequence.length; start++) {
     const first = sequence[start] as ReadWord;
     const second = sequence[start + 1] as ReadWord;
     for (const phrase of index.phrases.get(pairKey(first.key, second.key)) ?? []) {
       const whole = phrase.keys.every((key, offset) => sequence[start + offset]?.key === key);
-      if (phrase.intentOnly === intent && whole) found.push(phrase);
+      if (phrase.intentOnly === intent && whole) found.push({ phrase, start });
     }
   }
   return found;
