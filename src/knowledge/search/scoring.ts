@@ -54,16 +54,18 @@ export function scoreTopics(
     seen.add(word.key);
     scoreWord(result, word, trace);
   }
-  addPhrases(index, result, read, false, trace);
+  addPhrases(index, result, phrasesIn(index, read, false), false, trace);
   // A contrast stated in grammar words beside both subjects ("networking = who, media =
-  // what?") is its topic. Otherwise a definitional phrase decides only when no content word
-  // does and nothing is compared: "what is the ROI" asks about ROI, "what is the difference"
-  // for the overview, "what is social media" for the definition.
+  // what?") is its topic. Otherwise a definitional phrase decides only when nothing is
+  // compared and no content word decides, or when it is asked of each of the two: "what is
+  // the ROI" asks about ROI, "what is the difference" for the overview, "what is social
+  // media" for the definition.
   const grammar = read.filter((word) => word.cls === 'stop');
   const contrasted = shape.namesBoth && addContrasts(index, result, grammar, trace);
   if (!contrasted && shape.subjectSeen && !shape.comparisonSeen) {
-    if (result.explainedWords === 0 || (shape.namesBoth && asksTwice(index, grammar))) {
-      addPhrases(index, result, grammar, true, trace);
+    const intents = phrasesIn(index, grammar, true);
+    if (result.explainedWords === 0 || (shape.namesBoth && asksTwice(intents))) {
+      addPhrases(index, result, intents, true, trace);
     }
   }
   if (shape.namesBoth) addSidedContrasts(index, result, read, trace);
@@ -75,8 +77,7 @@ export function scoreTopics(
  * "Networking itu apa, social media itu apa?", "what IS social media, and what is networking?":
  * a definitional phrase asked of each of the two asks it outright, whatever context surrounds it.
  */
-function asksTwice(index: SearchIndexData, grammar: readonly ReadWord[]): boolean {
-  const found = phrasesIn(index, grammar, true);
+function asksTwice(found: readonly FoundPhrase[]): boolean {
   // Two separate askings, not two phrases of one ("qu'est-ce que" holds "est-ce que").
   return found.some((first) =>
     found.some(
@@ -109,15 +110,15 @@ function scoreWord(result: TopicScores, word: ReadWord, trace?: string[]): void 
   );
 }
 
-/** Whole phrases of aliases and example questions found in the question. */
+/** Whole phrases of aliases and example questions found in the question, added to their topics. */
 function addPhrases(
   index: SearchIndexData,
   result: TopicScores,
-  sequence: readonly ReadWord[],
+  found: readonly FoundPhrase[],
   intent: boolean,
   trace?: string[],
 ): void {
-  for (const { phrase } of phrasesIn(index, sequence, intent)) {
+  for (const { phrase } of found) {
     const bonus = intent
       ? phrase.weight * SCORING.intentBonus
       : phrase.weight * SCORING.phraseBonusPerWord * Math.min(phrase.keys.length, SCORING.maxPhraseWords);
@@ -128,13 +129,15 @@ function addPhrases(
   }
 }
 
-/** The index's phrases (grammar-only ones, or the others) found whole in a sequence of words, and where. */
-function phrasesIn(
-  index: SearchIndexData,
-  sequence: readonly ReadWord[],
-  intent: boolean,
-): Array<{ phrase: Phrase; start: number }> {
-  const found: Array<{ phrase: Phrase; start: number }> = [];
+/** A phrase of the index found whole in the question, and where it starts. */
+interface FoundPhrase {
+  phrase: Phrase;
+  start: number;
+}
+
+/** The index's phrases (grammar-only ones, or the others) found whole in a sequence of words. */
+function phrasesIn(index: SearchIndexData, sequence: readonly ReadWord[], intent: boolean): FoundPhrase[] {
+  const found: FoundPhrase[] = [];
   for (let start = 0; start + 1 < sequence.length; start++) {
     const first = sequence[start] as ReadWord;
     const second = sequence[start + 1] as ReadWord;
