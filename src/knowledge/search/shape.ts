@@ -49,6 +49,9 @@ export function shapeOf(read: ReadWord[]): QuestionShape {
   return shapeFromClasses(read, sidesInOwnWords);
 }
 
+/** How many words after a task word its object may stand ("schedule Friday's posts"). */
+const MAX_OBJECT_DISTANCE = 3;
+
 /**
  * The word a task is done to is the task's, not a topic's: "schedule Friday's posts",
  * "programmer les posts", "draft captions" (the first content word close after a task word).
@@ -61,6 +64,7 @@ function markChoreObjects(read: ReadWord[]): void {
     if (object?.cls === 'content') object.cls = 'chore';
   }
 }
+
 /**
  * "Contacts answer at once but our page posts grow slowly": a networking thing set against
  * a media thing names the two subjects. Those words then frame the question, as subject
@@ -77,16 +81,15 @@ function markSidesInOwnWords(read: ReadWord[]): boolean {
   return true;
 }
 
-/** How many words after a task word its object may stand ("schedule Friday's posts"). */
-const MAX_OBJECT_DISTANCE = 3;
-
 function shapeFromClasses(read: readonly ReadWord[], sidesInOwnWords: boolean): QuestionShape {
   const subjects = read.filter((w) => w.cls === 'subject');
   const media = subjects.some((w) => sideOfWord(w) === 'media');
   const network = subjects.some((w) => sideOfWord(w) === 'network');
-  const asksJudgement = hasWordOrPhrase(read, JUDGEMENT_WORDS, JUDGEMENT);
+  const words = read.map((w) => w.word);
+  const asksJudgement = hasWordOrPhrase(words, JUDGEMENT_WORDS, JUDGEMENT);
   // "One is about who you know, the other about what you post": the two, as pronouns.
-  const both = (media && network) || refersToOneAndOther(read);
+  const both = (media && network) || refersToOneAndOther(words);
+  const comparisonSeen = read.some((w) => w.cls === 'comparison');
   return {
     subjectSeen: subjects.length > 0,
     // "network" alone may be wifi or a networking event; "social" (or media and network
@@ -94,29 +97,18 @@ function shapeFromClasses(read: readonly ReadWord[], sidesInOwnWords: boolean): 
     namesSubjects: subjects.some((w) => SOCIAL.test(w.word) || SOCIAL.test(w.key)) || both,
     namesBoth: both,
     sidesInOwnWords,
-    comparisonSeen: read.some((w) => w.cls === 'comparison'),
+    comparisonSeen,
     chores: read.filter((w) => w.cls === 'chore').length,
     comparesOtherThings: comparesOtherThings(read),
     asksJudgement,
-    asksTask: asksTask(read),
-    asksSameness: hasWordOrPhrase(read, SAMENESS_WORDS, SAMENESS),
+    asksTask: !comparisonSeen && (TASK.startsIn(words) || COUNT.foundIn(words)),
+    asksSameness: hasWordOrPhrase(words, SAMENESS_WORDS, SAMENESS),
   };
 }
 
-function asksTask(read: readonly ReadWord[]): boolean {
-  if (read.some((w) => w.cls === 'comparison')) return false;
-  const words = read.map((w) => w.word);
-  return TASK.startsIn(words) || COUNT.foundIn(words);
-}
-
-function refersToOneAndOther(read: readonly ReadWord[]): boolean {
-  const text = ` ${read.map((w) => w.word).join(' ')} `;
-  return ONE_AND_OTHER.some(([first, second]) => {
-    const at = text.indexOf(` ${first} `);
-    // At least a word between them: "one other thing", "un autre mot" are not the two.
-    const nextWord = text.indexOf(' ', at + first.length + 2);
-    return at >= 0 && nextWord >= 0 && text.indexOf(` ${second} `, nextWord) >= 0;
-  });
+/** Whether a phrase's words stand in `words` from `at` on. */
+function standsAt(words: readonly string[], phrase: readonly string[], at: number): boolean {
+  return phrase.every((word, i) => words[at + i] === word);
 }
 
 /** Phrases by their first word, so a question is checked only against those its words start. */
@@ -133,13 +125,13 @@ class PhraseList {
 
   /** Whether `words` start with one of the phrases. */
   startsIn(words: readonly string[]): boolean {
-    return (this.byFirst.get(words[0] ?? '') ?? []).some((phrase) => phrase.every((w, i) => words[i] === w));
+    return (this.byFirst.get(words[0] ?? '') ?? []).some((phrase) => standsAt(words, phrase, 0));
   }
 
-  /** Whether `words` (the question's, then END) contain one of the phrases. */
+  /** Whether `words` contain one of the phrases. */
   foundIn(words: readonly string[]): boolean {
     return words.some((word, at) =>
-      (this.byFirst.get(word) ?? []).some((phrase) => phrase.every((w, i) => words[at + i] === w)),
+      (this.byFirst.get(word) ?? []).some((phrase) => standsAt(words, phrase, at)),
     );
   }
 }
@@ -149,13 +141,23 @@ const SAMENESS = new PhraseList(SAMENESS_PHRASES);
 const TASK = new PhraseList(TASK_OPENINGS);
 const COUNT = new PhraseList(COUNT_PHRASES);
 
+/** A listed word, or a listed phrase among the words and the question's END. */
 function hasWordOrPhrase(
-  read: readonly ReadWord[],
-  words: ReadonlySet<string>,
+  words: readonly string[],
+  listed: ReadonlySet<string>,
   phrases: PhraseList,
 ): boolean {
-  if (read.some((w) => words.has(w.word))) return true;
-  return phrases.foundIn([...read.map((w) => w.word), END]);
+  return words.some((word) => listed.has(word)) || phrases.foundIn([...words, END]);
+}
+
+const ONE_AND_OTHER_WORDS = ONE_AND_OTHER.map(([one, other]) => [one.split(' '), other.split(' ')] as const);
+
+function refersToOneAndOther(words: readonly string[]): boolean {
+  return ONE_AND_OTHER_WORDS.some(([one, other]) => {
+    const at = words.findIndex((_, i) => standsAt(words, one, i));
+    // At least a word between them: "one other thing", "un autre mot" are not the two.
+    return at >= 0 && words.some((_, i) => i > at + one.length && standsAt(words, other, i));
+  });
 }
 
 /**
@@ -174,16 +176,20 @@ function comparesOtherThings(read: readonly ReadWord[]): boolean {
     // "between X and Y", "bedanya X dan Y", "X sama Y bedanya", "X vs Y": the comparison frames the two.
     const framed =
       next?.cls === 'comparison' || beyond?.cls === 'comparison' || w.word === 'vs' || w.word === 'versus';
+    if (!framed) return false;
     // A word both sides have is what they share, not what sets them apart: "engagement rate vs
     // click-through rate", "micro influencer vs macro influencer".
-    const keys = new Set(before.map((word) => word.key));
-    const own = (side: ReadWord[], other: Set<string>) => side.filter((word) => !other.has(word.key));
-    const first = own(before, new Set(after.map((word) => word.key)));
-    const second = own(after, keys);
-    if (!framed || first.length === 0 || second.length === 0) return false;
+    const first = withoutWordsOf(before, after);
+    const second = withoutWordsOf(after, before);
+    if (first.length === 0 || second.length === 0) return false;
     const shared = [...evidenceOfAll(first)].filter((topic) => evidenceOfAll(second).has(topic));
     return shared.length === 0;
   });
+}
+
+function withoutWordsOf(side: readonly ReadWord[], other: readonly ReadWord[]): ReadWord[] {
+  const keys = new Set(other.map((word) => word.key));
+  return side.filter((word) => !keys.has(word.key));
 }
 
 /** One side of a comparison: up to two content words, over grammar words; and the word beyond it. */
