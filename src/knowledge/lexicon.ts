@@ -294,15 +294,16 @@ export const OCCASION_WORDS: ReadonlySet<string> = list(`
   besok kemarin senin selasa rabu kamis jumat sabtu kuartal bulanan mingguan
   januari februari maret mei juni juli agustus oktober desember`);
 
-/** Which language lists contain this (folded) stopword. */
-export function stopwordLanguages(word: string): readonly Language[] {
-  return STOPWORD_LANGUAGES.get(word) ?? [];
-}
-
+/** Each stopword's languages, built once. */
 const STOPWORD_LANGUAGES = new Map<string, Language[]>();
 for (const language of Object.keys(STOPWORDS) as Language[]) {
   for (const word of STOPWORDS[language])
     STOPWORD_LANGUAGES.set(word, [...(STOPWORD_LANGUAGES.get(word) ?? []), language]);
+}
+
+/** Which language lists contain this (folded) stopword. */
+export function stopwordLanguages(word: string): readonly Language[] {
+  return STOPWORD_LANGUAGES.get(word) ?? [];
 }
 
 /** A stopword of this language (a French "but" is a goal, not an English "but"). */
@@ -311,5 +312,5 @@ export function isStopwordIn(word: string, language: Language): boolean {
 }
 
 export function isStopword(word: string): boolean {
-  return STOPWORDS.en.has(word) || STOPWORDS.id.has(word) || STOPWORDS.de.has(word) || STOPWORDS.fr.has(word);
+  return STOPWORD_LANGUAGES.has(word);
 }
