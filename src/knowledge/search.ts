@@ -65,9 +65,10 @@ function searchPastLeadIn(
   trace?: string[],
 ): SearchResult {
   const whole = searchText(question, trace);
+  if (whole.topic !== null) return whole;
   // Past the lead-in is still within the characters read: what follows them can't count.
   const asked = afterLeadIn(question.slice(0, MAX_QUERY_CHARS));
-  if (whole.topic !== null || asked === undefined) return whole;
+  if (asked === undefined) return whole;
   const lines: string[] = [];
   const part = searchText(asked, trace ? lines : undefined);
   if (part.topic === null) return whole;
