@@ -58,6 +58,14 @@ function channelCards(title: string) {
     .filter({ has: page.locator('[data-block-type="header"]', { hasText: title }) });
 }
 
+/** The messages of the open thread whose header reads `title`. */
+function threadCards(title: string) {
+  return page
+    .getByTestId('thread-pane')
+    .getByTestId('message')
+    .filter({ has: page.locator('[data-block-type="header"]', { hasText: title }) });
+}
+
 /** Acts from now on as `who` (you are `me`), with the page's "Act as" control. */
 async function actAs(who: 'me' | 'ben'): Promise<void> {
   await page.getByTestId('person-select').selectOption(who);
@@ -142,9 +150,7 @@ describe.skipIf(skip)('the sandbox in a browser', () => {
     const sentAt = Math.floor(Date.now() / 1000);
     await say('@SocialVS what is the ROI difference?');
     const thread = page.getByTestId('thread-pane');
-    const reply = thread
-      .getByTestId('message')
-      .filter({ has: page.locator('[data-block-type="header"]', { hasText: titleOf('roi', 'en') }) });
+    const reply = threadCards(titleOf('roi', 'en'));
     await expect.poll(() => reply.count()).toBe(1);
     const [question, answer] = await thread.getByTestId('message').all();
     expect(await question?.getAttribute('data-author')).toBe('me');
@@ -215,10 +221,7 @@ describe.skipIf(skip)('the sandbox in a browser', () => {
 
   it('Ben’s ▶ on the reply to your mention leaves it as it was and shows Ben the next topic in the thread', async () => {
     await say('@SocialVS what is the ROI difference?');
-    const thread = page.getByTestId('thread-pane');
-    const reply = thread
-      .getByTestId('message')
-      .filter({ has: page.locator('[data-block-type="header"]', { hasText: titleOf('roi', 'en') }) });
+    const reply = threadCards(titleOf('roi', 'en'));
     await expect.poll(() => reply.count()).toBe(1);
     const card = () => reply.locator('.blocks').textContent();
     const before = await card();
@@ -227,9 +230,7 @@ describe.skipIf(skip)('the sandbox in a browser', () => {
     await page.getByTestId('message-list').getByTestId('open-thread').last().click();
     await expect.poll(() => reply.count()).toBe(1);
     await reply.locator('[data-action-id="topic_next"]').click();
-    const privately = thread
-      .getByTestId('message')
-      .filter({ has: page.locator('[data-block-type="header"]', { hasText: titleOf('ask-or-tell', 'en') }) });
+    const privately = threadCards(titleOf('ask-or-tell', 'en'));
     await expect.poll(() => privately.count()).toBe(1);
     expect(await privately.getAttribute('data-ephemeral')).toBe('true');
     expect(await reply.getAttribute('data-ephemeral')).toBeNull();
