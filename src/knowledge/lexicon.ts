@@ -108,6 +108,34 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   kontrak perpanjang langganan lisensi ekspor tagihan acc`);
 
 /**
+ * Who asked and where the answer goes: "my boss keeps saying", "klien nanya", "for the
+ * onboarding deck", "pour la slide de ma stagiaire". The asker's situation, never what is
+ * asked, so these words are read as grammar: they neither count for a topic nor leave a
+ * question unexplained.
+ */
+export const FRAME_WORDS: ReadonlySet<string> = list(`
+  asked asks says said saying told keeps liner oneliner
+  boss bosses cfo ceo cmo coo intern interns trainee trainees newbie mentor colleague coworker
+  slide slides deck decks onboarding wiki sop workshop allhands intro
+  fragt fragte gefragt sagt sagte meint meinte chef chefin azubi azubis praktikant praktikantin
+  kollege kollegin folie folien
+  nanya nanyain ditanya bilang ngomong bos atasan magang anak direksi
+  cheffe patron patronne stagiaire stagiaires alternant collegue diapo
+  `);
+
+/** Reporting what someone asked or said: whoever stands just before it is the asker ("klien nanya", "client asked"). */
+export const REPORTING_WORDS: ReadonlySet<string> = list(`
+  asked asks says said told fragt fragte sagt meint nanya nanyain bilang ditanya`);
+
+/** French "demande" reports a question after a pronoun ("me demande", "m'a demandé", "se demande"); alone it asks for support. */
+export const REPORTING_PRONOUNS: ReadonlySet<string> = list('me m se nous vous te');
+
+/** Asking someone to do something, anywhere in a message: "pls", "kann das jemand", "qqn peut corriger". */
+export const REQUEST_WORDS: ReadonlySet<string> = list(`
+  please pls plz someone somebody anyone fix bitte jemand fixen svp stp qqn quelqu corriger
+  tolong rapihin benerin`);
+
+/**
  * The two sides in the asker's own words: people and contacts for networking, posts, pages
  * and followers for media. Set against each other in one question ("our page posts grow
  * slowly but contacts answer at once") they name the subjects as "networking vs media"

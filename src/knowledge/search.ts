@@ -85,11 +85,11 @@ function search(
   question: string,
   trace?: string[],
 ): SearchResult {
-  const { words, hints } = readQuestion(question);
+  const { words, quoted, hints } = readQuestion(question);
   if (words.length === 0) return { ...EMPTY, suggestions: [] };
   const votes: Votes = { ...hints };
   const reader = new WordReader(index, finder, languageOrder(hints));
-  const read = words.map((word) => reader.read(word, votes));
+  const read = words.map((word, i) => reader.read(word, quoted[i] === true, votes));
   const language = pickLanguage(votes);
   if (language) for (const word of read) reconsiderStopword(word, language);
   const shape = shapeOf(read);
@@ -109,7 +109,7 @@ class WordReader {
     private readonly order: readonly Language[],
   ) {}
 
-  read(word: string, votes: Votes): ReadWord {
+  read(word: string, quoted: boolean, votes: Votes): ReadWord {
     let cls = classify(word);
     const key = stemIn(this.order[0] as Language, word);
     let candidates = cls === 'chore' ? [] : this.finder.exact(word, this.order);
@@ -124,7 +124,7 @@ class WordReader {
     }
     const top = candidates[0];
     if (cls !== 'stop') this.vote(votes, word, candidates);
-    return { word, cls, candidates, key: resolvedKey(word, cls, key, top) };
+    return { word, cls, candidates, key: resolvedKey(word, cls, key, top), quoted };
   }
 
   /**
@@ -183,7 +183,19 @@ function traceDecision(
   ranked.sort((a, b) => b[1] - a[1]);
   trace.push(`scores: ${ranked.map(([id, v]) => `${id} ${v.toFixed(2)}`).join(', ') || 'none'}`);
   trace.push(
-    `subject ${shape.subjectSeen}, names subjects ${shape.namesSubjects}, comparison ${shape.comparisonSeen}, chores ${shape.chores}, judgement ${shape.asksJudgement}, explained ${scored.explainedWords}/${scored.contentWords} content words`,
+    `subject ${shape.subjectSeen}, names subjects ${shape.namesSubjects}, comparison ${shape.comparisonSeen}, chores ${shape.chores}, judgement ${shape.asksJudgement}, explained ${scored.explainedWords}/${scored.contentWords} content words${shapeNotes(shape)}`,
   );
   trace.push(`decision: ${result.reason} ${result.topic ?? ''} (score ${result.score}, 0 = sure match)`);
+}
+
+/** The rarer parts of a question's shape, named only when present. */
+function shapeNotes(shape: QuestionShape): string {
+  const notes = [
+    shape.namesBoth && 'names both',
+    shape.sidesInOwnWords && 'sides in own words',
+    shape.comparesOtherThings && 'compares other things',
+    shape.asksTask && 'asks a task',
+    shape.asksSameness && 'asks sameness',
+  ].filter(Boolean);
+  return notes.length > 0 ? `; ${notes.join(', ')}` : '';
 }

@@ -410,6 +410,33 @@ describe('search: the shape of a question tells asking about the two from a task
     expect(search(question).topic).toBe('focus');
   });
 
+  // A quoted title naming the subjects is the object of the chore around it; a quoted
+  // sentence, or the quoted term itself, is still a question about them.
+  it.each([
+    'the handout titled "Social Networking vs Social Media" is missing a page, can someone reprint it?',
+    'Überschrift „Social Media vs. Networking im Vertrieb“ bitte gegenlesen, passt die Schriftgröße?',
+    "le PDF « réseautage et médias sociaux pour les PME » n'est plus sur le drive, qqn l'a déplacé ?",
+    "tolong cek typo di judul 'Jejaring Sosial vs Media Sosial untuk UMKM' sebelum dicetak",
+  ])('a quoted title is the chore’s object: %s → no match', (question) => {
+    expect(ask(question).topic).toBeNull();
+  });
+
+  it('still answers a quoted sentence about the two', () => {
+    const coach =
+      'my coach said "networking is about who you know, media is about what you post". can someone explain that?';
+    expect(search(coach).topic).toBe('focus');
+  });
+
+  // Who asked ("client asked me", "klien nanya", "me demande") is the asker's situation: the
+  // question reported decides, not the customer-relations or asking-for-support topic.
+  it.each<[string, string]>([
+    ['klien nanya ke aku, sebenernya networking itu apa sih?', 'definition'],
+    ['mon client me demande si les réseaux sociaux et le networking, c’est la même chose', 'overview'],
+    ['a client asked me whether social media is only for marketing. what is it for?', 'main-goal'],
+  ])('the asker’s frame: %s → %s', (question, topic) => {
+    expect(search(question).topic).toBe(topic);
+  });
+
   it('reads a statement before the question as a lead-in, and a question before a note as one task', () => {
     const launch =
       'Wir starten nächste Woche. Soll ich alle Kollegen bitten, den Post zu liken, oder gibt es einen besseren Weg, Unterstützung zu bekommen?';

@@ -90,7 +90,7 @@ function asksWhetherTheyAreTheSame(shape: QuestionShape): boolean {
  */
 function subjectsOnly(topicIds: readonly string[], scored: TopicScores, shape: QuestionShape): Verdict {
   const best = bestTopic(scored);
-  if (best && shape.subjectSeen)
+  if (best && (shape.subjectSeen || shape.namesBoth))
     return { topic: topicIds[best.index] as string, score: best.score, reason: 'topic' };
   if (shape.sidesInOwnWords) return SIDES;
   return shape.subjectSeen || shape.comparisonSeen ? OVERVIEW : NO_MATCH;

@@ -6,6 +6,7 @@ import { LANGUAGES, type Language } from '../languages.js';
 import {
   CHORE_WORDS,
   COMPARISON_WORDS,
+  FRAME_WORDS,
   isStopword,
   isStopwordIn,
   OCCASION_WORDS,
@@ -18,7 +19,7 @@ import { stemIn } from '../stem.js';
 import { SCORING } from './config.js';
 
 /**
- * - stop: grammar and filler, tells the language only;
+ * - stop: grammar and filler, tells the language only; also the asker's frame ("my boss asked");
  * - subject: social networking / social media themselves;
  * - comparison: "vs", "difference";
  * - chore: a task people do with the subjects ("password", "deadline"), not a question about them;
@@ -32,15 +33,22 @@ export type Votes = Record<Language, number>;
 export interface QuestionWords {
   /** Folded words, at most maxQuestionWords of them. */
   words: string[];
+  /** By word: it stands inside quotation marks ("the slide titled 'Social Media vs Networking'"). */
+  quoted: boolean[];
   /** Votes from stopwords and letters only. */
   hints: Votes;
 }
 
 export function readQuestion(question: string): QuestionWords {
   const text = stripSlackMarkup(question.slice(0, MAX_QUERY_CHARS));
-  const found = words(text)
+  const quoted: boolean[] = [];
+  const found = quotations(text)
+    .flatMap(({ part, inside }) => words(part).map((word) => ({ word, inside })))
     .slice(0, SCORING.maxQuestionWords)
-    .map((word) => word.slice(0, SCORING.maxWordLength));
+    .map(({ word, inside }) => {
+      quoted.push(inside);
+      return word.slice(0, SCORING.maxWordLength);
+    });
   const hints: Votes = { en: 0, id: 0, de: 0, fr: 0 };
   const { stopword, otherStopword, frenchLetters, germanLetters } = SCORING.languageVotes;
   if (/[éèêàâçùûôîïœë]/i.test(text)) hints.fr += frenchLetters;
@@ -49,7 +57,26 @@ export function readQuestion(question: string): QuestionWords {
     const languages = stopwordLanguages(word);
     addVotes(hints, languages, languages.includes('en') ? stopword : otherStopword);
   }
-  return { words: found, hints };
+  return { words: found, quoted, hints };
+}
+
+/**
+ * Double quotes and guillemets of any kind, and single quotes that open after a space and
+ * close before one (an apostrophe, "l'audience", "it's", is neither).
+ */
+const QUOTATION = /["“”„«»]([^"“”„«»]+)["“”„«»]|(?<=^|\s)['‘’]([^'‘’]+)['‘’](?=$|[\s.,:;!?)])/g;
+
+/** The text cut into the parts outside and inside quotation marks, in order. */
+function quotations(text: string): { part: string; inside: boolean }[] {
+  const parts: { part: string; inside: boolean }[] = [];
+  let at = 0;
+  for (const match of text.matchAll(QUOTATION)) {
+    parts.push({ part: text.slice(at, match.index), inside: false });
+    parts.push({ part: match[1] ?? match[2] ?? '', inside: true });
+    at = match.index + match[0].length;
+  }
+  parts.push({ part: text.slice(at), inside: false });
+  return parts;
 }
 
 /** Shares `amount` among `languages`. */
@@ -125,7 +152,7 @@ function classifyWord(word: string, language?: Language): WordClass {
 
   if (SUBJECT_WORDS.has(word)) return 'subject';
   if (COMPARISON_WORDS.has(word)) return 'comparison';
-  if (language ? isStopwordIn(word, language) : isStopword(word)) return 'stop';
+  if (FRAME_WORDS.has(word) || (language ? isStopwordIn(word, language) : isStopword(word))) return 'stop';
   if (inLexicon(word, SUBJECT_WORDS, subjectStems)) return 'subject';
   if (inLexicon(word, COMPARISON_WORDS, comparisonStems)) return 'comparison';
   // Chores as listed: their stems meet too many other words ("postes" and "posts").

@@ -18,6 +18,8 @@ export interface ReadWord {
   candidates: Candidate[];
   /** The key it is matched on in phrases and word pairs (its best reading's stem when sure). */
   key: string;
+  /** It stands inside quotation marks. */
+  quoted: boolean;
 }
 
 export interface TopicScores {

@@ -11,6 +11,9 @@ import {
   JUDGEMENT_PHRASES,
   JUDGEMENT_WORDS,
   ONE_AND_OTHER,
+  REPORTING_PRONOUNS,
+  REPORTING_WORDS,
+  REQUEST_WORDS,
   SAMENESS_PHRASES,
   SAMENESS_WORDS,
   TASK_OPENINGS,
@@ -44,9 +47,71 @@ export interface QuestionShape {
 
 /** Marks the words a chore claims and the sides named in the asker's words, then reads the shape. */
 export function shapeOf(read: ReadWord[]): QuestionShape {
+  markQuotedTitles(read);
+  markAskers(read);
   markChoreObjects(read);
   const sidesInOwnWords = markSidesInOwnWords(read);
   return shapeFromClasses(read, sidesInOwnWords);
+}
+
+/** Words a quotation needs to be a title rather than a term ("'networking'"). */
+const MIN_TITLE_WORDS = 3;
+/** Share of a title's words that may be grammar: more, and the quotation is something someone said. */
+const MAX_TITLE_GRAMMAR = 0.5;
+
+/**
+ * "Slide 7 titled 'Social Media vs Networking' overflows, can someone fix it?": a quoted
+ * title naming the subjects is the object of the chore or request around it, unless the
+ * words around it compare, judge or ask whether things are the same. A quoted sentence
+ * ("my coach said 'networking is about who'") is not a title: it has its grammar.
+ */
+function markQuotedTitles(read: ReadWord[]): void {
+  const outside = read.filter((word) => !word.quoted);
+  const words = outside.map((word) => word.word);
+  const task = outside.some((word) => word.cls === 'chore' || REQUEST_WORDS.has(word.word));
+  const asks =
+    outside.some((word) => word.cls === 'comparison') ||
+    hasWordOrPhrase(words, JUDGEMENT_WORDS, JUDGEMENT) ||
+    hasWordOrPhrase(words, SAMENESS_WORDS, SAMENESS);
+  if (!(task || TASK.foundIn(words)) || asks) return;
+  for (const title of quotations(read)) {
+    const grammar = title.filter((word) => word.cls === 'stop').length;
+    const isTitle = title.length >= MIN_TITLE_WORDS && grammar <= title.length * MAX_TITLE_GRAMMAR;
+    if (!isTitle || !title.some((word) => word.cls === 'subject')) continue;
+    for (const word of title) if (word.cls !== 'stop') word.cls = 'chore';
+  }
+}
+
+/** How far before a reporting word its asker may stand ("the client asked", "klien tadi nanya"). */
+const MAX_ASKER_DISTANCE = 2;
+
+/**
+ * "Client asked me…", "klien nanya…", "ma cheffe me demande…": who asked is the asker's
+ * situation, not the topic ("client" is otherwise customer relations' word), and so is the
+ * word that reports it ("demande" otherwise asks for support).
+ */
+function markAskers(read: ReadWord[]): void {
+  read.forEach((word, at) => {
+    const before = read.slice(Math.max(0, at - MAX_ASKER_DISTANCE), at);
+    const reports =
+      REPORTING_WORDS.has(word.word) ||
+      (word.word === 'demande' && before.some((w) => REPORTING_PRONOUNS.has(w.word)));
+    if (!reports) return;
+    word.cls = 'stop';
+    const asker = before.reverse().find((w) => w.cls !== 'stop');
+    if (asker?.cls === 'content') asker.cls = 'stop';
+  });
+}
+
+/** Runs of quoted words. */
+function quotations(read: readonly ReadWord[]): ReadWord[][] {
+  const runs: ReadWord[][] = [];
+  read.forEach((word, i) => {
+    if (!word.quoted) return;
+    if (i > 0 && read[i - 1]?.quoted) runs[runs.length - 1]?.push(word);
+    else runs.push([word]);
+  });
+  return runs;
 }
 
 /** How many words after a task word its object may stand ("schedule Friday's posts"). */
@@ -227,5 +292,13 @@ export function afterLeadIn(question: string): string | undefined {
   const leadIn = readQuestion(question.slice(0, end.index)).words;
   if (leadIn.some((word) => classify(word) === 'comparison')) return undefined;
   const rest = question.slice(end.index + end[0].length).trim();
-  return rest.split(/\s+/).length >= MIN_WORDS_AFTER_LEAD_IN ? rest : undefined;
+  if (rest.split(/\s+/).length < MIN_WORDS_AFTER_LEAD_IN || namesSubjectsOnlyInQuotes(rest)) return undefined;
+  return rest;
+}
+
+/** "Korrekturlesen bitte: „Networking & Social Media – Tipps“ – Bindestrich?": past the lead-in is still the chore's text. */
+function namesSubjectsOnlyInQuotes(text: string): boolean {
+  const { words, quoted } = readQuestion(text);
+  const subjects = words.flatMap((word, i) => (classify(word) === 'subject' ? [quoted[i]] : []));
+  return subjects.length > 0 && subjects.every(Boolean);
 }
