@@ -105,7 +105,11 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   contract contracts renew renewal subscription licence license export exports exporting vpn impressum
   vertrag vertrage verlangern abonnement lizenz exportieren ausschreibung rechnung
   contrat contrats renouveler exporter facture factures
-  kontrak perpanjang langganan lisensi ekspor tagihan acc`);
+  kontrak perpanjang langganan lisensi ekspor tagihan acc
+  utm qr regenerate consent expense expenses reimburse licensed copyright music audio song
+  icon icons svg svgs signature broken footer seating rename keywords thumbnail thumbnails subtitles
+  spesen abrechnen musik urheberrecht sitzplan signatur kaputt defekt umbenennen untertitel
+  rembourser musique icone icones casse renommer miniature lagu ikon rusak`);
 
 /**
  * Who asked and where the answer goes: "my boss keeps saying", "klien nanya", "for the
