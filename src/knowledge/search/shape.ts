@@ -48,6 +48,7 @@ export interface QuestionShape {
 /** Marks the words a chore claims and the sides named in the asker's words, then reads the shape. */
 export function shapeOf(read: ReadWord[]): QuestionShape {
   markQuotedTitles(read);
+  markSubjectModifiers(read);
   markAskers(read);
   markChoreObjects(read);
   const sidesInOwnWords = markSidesInOwnWords(read);
@@ -82,6 +83,21 @@ function markQuotedTitles(read: ReadWord[]): void {
   }
 }
 
+/** Words that, beside a subject word, say where it happens: "online networking", "réseautage en ligne". */
+const SUBJECT_MODIFIERS: ReadonlySet<string> = new Set(['online', 'digital', 'daring', 'ligne']);
+
+/**
+ * "Networking online", "le réseautage en ligne": beside a subject word, "online" is part of
+ * its name, not the shared trait of being online that the similarities topic is about.
+ */
+function markSubjectModifiers(read: ReadWord[]): void {
+  read.forEach((word, at) => {
+    if (word.cls !== 'content' || !SUBJECT_MODIFIERS.has(word.word)) return;
+    const before = word.word === 'ligne' && read[at - 1]?.word === 'en' ? read[at - 2] : read[at - 1];
+    if (before?.cls === 'subject' || read[at + 1]?.cls === 'subject') readAsGrammar(word);
+  });
+}
+
 /** How far before a reporting word its asker may stand ("the client asked", "klien tadi nanya"). */
 const MAX_ASKER_DISTANCE = 2;
 
@@ -97,10 +113,16 @@ function markAskers(read: ReadWord[]): void {
       REPORTING_WORDS.has(word.word) ||
       (word.word === 'demande' && before.some((w) => REPORTING_PRONOUNS.has(w.word)));
     if (!reports) return;
-    word.cls = 'stop';
+    readAsGrammar(word);
     const asker = before.reverse().find((w) => w.cls !== 'stop');
-    if (asker?.cls === 'content') asker.cls = 'stop';
+    if (asker?.cls === 'content') readAsGrammar(asker);
   });
+}
+
+/** A word read as grammar is matched as typed, as grammar words are: "en ligne" beside a subject is no longer the phrase "online". */
+function readAsGrammar(word: ReadWord): void {
+  word.cls = 'stop';
+  word.key = word.word;
 }
 
 /** Runs of quoted words. */
