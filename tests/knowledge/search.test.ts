@@ -437,6 +437,15 @@ describe('search: the shape of a question tells asking about the two from a task
     expect(search(question).topic).toBe(topic);
   });
 
+  // Two things set against each other in words that are all one topic's are that topic's
+  // contrast; two other things ("reach and impressions") are still not ours.
+  it("tells a topic's own contrast from a comparison of two other things", () => {
+    const style =
+      'akun brand kita cuma ngumumin satu arah, kalau diskusi langsung sama relasi itu beda gaya komunikasinya ya?';
+    expect(search(style).topic).toBe('communication-style');
+    expect(ask("what's the difference between reach and impressions?").topic).toBeNull();
+  });
+
   it('reads a statement before the question as a lead-in, and a question before a note as one task', () => {
     const launch =
       'Wir starten nächste Woche. Soll ich alle Kollegen bitten, den Post zu liken, oder gibt es einen besseren Weg, Unterstützung zu bekommen?';

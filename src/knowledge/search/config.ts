@@ -40,6 +40,8 @@ export const SCORING = {
   minScore: 1.2,
   /** With a chore word ("deadline", "login") the topic must stand out this much: the question is the chore's unless it clearly asks a topic. */
   minScoreWithChore: 3,
+  /** A topic this far ahead of minScore, explaining most of the question, is asked even when the question reads as a task or compares two things: higher trusts the shape more. */
+  clearScore: 8,
   /** Share of the question's content words the topic's evidence must explain, by how the question names the subjects. */
   minCoverage: {
     /** Names social networking / social media outright. */

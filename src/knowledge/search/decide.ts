@@ -54,8 +54,8 @@ export function decide(
 
 function verdictOf(topicIds: readonly string[], scored: TopicScores, shape: QuestionShape): Verdict {
   if (scored.contentWords === 0 && shape.chores === 0) return subjectsOnly(topicIds, scored, shape);
-  if (isSomeonesTask(shape)) return NO_MATCH_BUT_CLOSE;
   const best = bestTopic(scored);
+  if (isSomeonesTask(shape) && !(best && isClearlyAsked(best, scored, shape))) return NO_MATCH_BUT_CLOSE;
   // "Is that the same thing?" about the two is the overview's own question, unless the
   // question states another topic's contrast.
   if (asksWhetherTheyAreTheSame(shape) && !(best && scored.askedOutright[best.index])) return OVERVIEW;
@@ -78,6 +78,17 @@ function verdictOf(topicIds: readonly string[], scored: TopicScores, shape: Ques
 function isSomeonesTask(shape: QuestionShape): boolean {
   if ((shape.chores > 0 && !shape.namesSubjects) || shape.comparesOtherThings) return true;
   return shape.asksTask && !shape.subjectSeen && !shape.asksJudgement;
+}
+
+/**
+ * "Fanpage kita cuma pengumuman satu arah, kalo ngobrol sama relasi itu beda ya?": set
+ * against each other in words that are all one topic's, two things are that topic's
+ * contrast, not two other things. A chore or a request ("who's the target audience for
+ * the slides?") still decides.
+ */
+function isClearlyAsked(best: { score: number }, scored: TopicScores, shape: QuestionShape): boolean {
+  if (shape.chores > 0 || shape.asksTask) return false;
+  return best.score >= SCORING.clearScore && coverage(scored) >= SCORING.minCoverage.withoutSubject;
 }
 
 function asksWhetherTheyAreTheSame(shape: QuestionShape): boolean {
