@@ -175,7 +175,8 @@ export const JUDGEMENT_WORDS: ReadonlySet<string> = list(`
   devrait devrais devrions faudrait mieux plutot vaut realiste habituel habituellement attendre pourquoi
   chacun chacune prioriser priorite conseil conseilles
   approach pendekatan ansatz approche
-  idea ide idee fair legit shady ethical boleh aman etis ethisch ethique`);
+  idea ide idee fair legit shady ethical boleh aman etis ethisch ethique
+  okay grave serios serieux schrag heikel cheating curang triche`);
 
 /** Judgement asked in more than one word: "how long", "berapa lama", "les deux". */
 export const JUDGEMENT_PHRASES: readonly string[] = [
@@ -193,6 +194,11 @@ export const JUDGEMENT_PHRASES: readonly string[] = [
   'vaut le coup',
   'mal vu',
   'bad idea',
+  'is it ok',
+  'darf ich',
+  'durfen wir',
+  'c est ok',
+  'mal a l aise',
 ];
 
 /**

@@ -324,6 +324,11 @@ describe('search: the shape of a question tells asking about the two from a task
       "un prestataire nous propose d'acheter des votes pour le trophée, ou mieux vaut mobiliser notre entourage ?",
       'ask-or-tell',
     ],
+    [
+      'darf ich Kollegen bitten, für unseren Beitrag beim Award abzustimmen? fühlt sich schräg an',
+      'ask-or-tell',
+    ],
+    ["acheter des likes pour lancer la page, c'est grave ?", 'ask-or-tell'],
   ])('a judgement asked: %s → %s', (question, topic) => {
     expect(search(question).topic).toBe(topic);
   });
