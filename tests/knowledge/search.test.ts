@@ -386,6 +386,10 @@ describe('search: the shape of a question tells asking about the two from a task
   it.each([
     'der Chef nennt unseren Insta-Feed immer Networking, ist das nicht dasselbe wie Social Media?',
     "klien nyebut konten IG-nya 'social networking', emang sama aja ya?",
+    'is social networking just another word for social media?',
+    'Praktikantin fragt: ist Social Networking nur ein anderes Wort für Social Media?',
+    'networking itu istilah lain buat medsos bukan sih?',
+    "Kunde sagt immer 'Social Networking', meint aber Social Media – gibt's da nen echten Unterschied?",
   ])('asks whether the two are the same: %s → overview', (question) => {
     expect(search(question).topic).toBe('overview');
   });
