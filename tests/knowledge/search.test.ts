@@ -446,6 +446,12 @@ describe('search: the shape of a question tells asking about the two from a task
     expect(search(question).topic).toBe(topic);
   });
 
+  it("reads each side's word as a topic's contrast only when an alias has it, not an example question", () => {
+    expect(
+      search('geht es beim Networking eher um die Leute und bei Social Media eher um den Content?').topic,
+    ).toBe('focus');
+  });
+
   // Two things set against each other in words that are all one topic's are that topic's
   // contrast; two other things ("reach and impressions") are still not ours.
   it("tells a topic's own contrast from a comparison of two other things", () => {

@@ -201,7 +201,8 @@ function evidenceAfter(read: readonly ReadWord[], side: 'media' | 'network'): Se
   read.forEach((word, i) => {
     if (word.cls !== 'subject' || sideOfWord(word) !== side) return;
     const next = read.slice(i + 1).find((w) => w.cls === 'content' || w.cls === 'subject');
-    if (next?.cls === 'content') for (const topic of evidenceOf(next)) topics.add(topic);
+    // An alias's word, not a word some example question happens to have: "Leute" is not platforms'.
+    if (next?.cls === 'content') for (const topic of evidenceOf(next, SCORING.weights.aliasPart)) topics.add(topic);
   });
   return topics;
 }
@@ -211,11 +212,11 @@ export function sideOfWord(word: ReadWord): 'media' | 'network' | undefined {
   return subjectSide(word.word) ?? subjectSide(word.key) ?? ownWordsSide(word.word);
 }
 
-/** The topics a word is evidence for. */
-export function evidenceOf(word: ReadWord): Set<number> {
+/** The topics a word is evidence for (has at least `minWeight`). */
+export function evidenceOf(word: ReadWord, minWeight: number = SCORING.evidenceWeight): Set<number> {
   const topics = new Set<number>();
   for (const { term } of word.candidates) {
-    for (const [topic, weight] of term.weights) if (weight >= SCORING.evidenceWeight) topics.add(topic);
+    for (const [topic, weight] of term.weights) if (weight >= minWeight) topics.add(topic);
   }
   return topics;
 }
