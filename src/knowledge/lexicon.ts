@@ -109,7 +109,10 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   utm qr regenerate consent expense expenses reimburse licensed copyright music audio song
   icon icons svg svgs signature broken footer seating rename keywords thumbnail thumbnails subtitles
   spesen abrechnen musik urheberrecht sitzplan signatur kaputt defekt umbenennen untertitel
-  rembourser musique icone icones casse renommer miniature lagu ikon rusak`);
+  rembourser musique icone icones casse renommer miniature lagu ikon rusak
+  reel reels story stories carousel karussell carrousel libur emploi cdi cdd gathering hotel retainer
+  verified verify verification verifiziert badge delete deleted supprimer loschen hapus
+  typo typos tippfehler webinar webinars`);
 
 /**
  * Who asked and where the answer goes: "my boss keeps saying", "klien nanya", "for the
@@ -343,7 +346,7 @@ export const ONE_AND_OTHER: readonly (readonly [string, string])[] = [
 export const OCCASION_WORDS: ReadonlySet<string> = list(`
   morning pagi matin abend thurs tues weds fri
   today tonight tomorrow yesterday week monday tuesday wednesday thursday friday saturday sunday quarter
-  monthly weekly weekend
+  monthly weekly weekend christmas xmas lebaran natal weihnachten ostern noel paques
   january february march april june july august september october november december
   heute morgen gestern woche montag dienstag mittwoch donnerstag freitag samstag sonntag quartal monatlich wochenende
   januar februar marz mai juni juli oktober dezember
