@@ -178,7 +178,7 @@ export const JUDGEMENT_WORDS: ReadonlySet<string> = list(`
   devrait devrais devrions faudrait mieux plutot vaut realiste habituel habituellement attendre pourquoi
   chacun chacune prioriser priorite conseil conseilles
   approach pendekatan ansatz approche
-  idea ide idee fair legit shady ethical boleh aman etis ethisch ethique
+  fair legit shady ethical boleh aman etis ethisch ethique
   okay grave serios serieux schrag heikel cheating curang triche`);
 
 /** Judgement asked in more than one word: "how long", "berapa lama", "les deux". */
@@ -197,6 +197,13 @@ export const JUDGEMENT_PHRASES: readonly string[] = [
   'vaut le coup',
   'mal vu',
   'bad idea',
+  'good idea',
+  'ide bagus',
+  'ide buruk',
+  'gute idee',
+  'schlechte idee',
+  'bonne idee',
+  'mauvaise idee',
   'is it ok',
   'darf ich',
   'durfen wir',

@@ -362,6 +362,17 @@ describe('search: the shape of a question tells asking about the two from a task
     expect(ask(question).topic).toBeNull();
   });
 
+  // A format to pick, a holiday rota, verification, a list of ideas: work on a platform, not
+  // a question about the two.
+  it.each([
+    'reels atau carousel yang lebih cocok buat promo diskon?',
+    'who covers the social media inbox over christmas?',
+    'can we get verified on our company TikTok?',
+    'tolong bikinin 5 ide konten buat IG',
+  ])('a chore naming a platform only as its object: %s → no match', (question) => {
+    expect(ask(question).topic).toBeNull();
+  });
+
   it.each([
     'Wochenbericht zu unseren Instagram-Zahlen fehlt noch',
     'LinkedIn-Stellenausschreibung für Praktikanten',
