@@ -451,6 +451,7 @@ describe('search: the shape of a question tells asking about the two from a task
   // question reported decides, not the customer-relations or asking-for-support topic.
   it.each<[string, string]>([
     ['klien nanya ke aku, sebenernya networking itu apa sih?', 'definition'],
+    ['my client asked on the phone "what is social networking, really?" and I froze', 'definition'],
     ['mon client me demande si les réseaux sociaux et le networking, c’est la même chose', 'overview'],
     ['a client asked me whether social media is only for marketing. what is it for?', 'main-goal'],
   ])('the asker’s frame: %s → %s', (question, topic) => {

@@ -35,6 +35,8 @@ export const SCORING = {
   bigramBonus: 0.8,
   /** A definitional phrase ("what is", "apa itu") beside a subject: sends bare "what is social media" to the definition. */
   intentBonus: 1.5,
+  /** A definitional phrase counts while no topic scores this much from the other words: higher lets "what is" outvote more of the question ("what is the ROI"). */
+  maxScoreUnderIntent: 2,
 
   /** A topic needs this score to be the answer: higher refuses more, lower answers more wrongly. */
   minScore: 1.2,

@@ -59,14 +59,15 @@ export function scoreTopics(
   addPhrases(index, result, phrasesIn(index, read, false), false, trace);
   // A contrast stated in grammar words beside both subjects ("networking = who, media =
   // what?") is its topic. Otherwise a definitional phrase decides only when nothing is
-  // compared and no content word decides, or when it is asked of each of the two: "what is
-  // the ROI" asks about ROI, "what is the difference" for the overview, "what is social
-  // media" for the definition.
+  // compared and no content word points clearly elsewhere, or when it is asked of each of
+  // the two: "what is the ROI" asks about ROI, "what is the difference" for the overview,
+  // "what is social media" (to a client, in two sentences) for the definition.
   const grammar = read.filter((word) => word.cls === 'stop');
   const contrasted = shape.namesBoth && addContrasts(index, result, grammar, trace);
   if (!contrasted && shape.subjectSeen && !shape.comparisonSeen) {
     const intents = phrasesIn(index, grammar, true);
-    if (result.explainedWords === 0 || (shape.namesBoth && asksTwice(intents))) {
+    const undecided = Math.max(...result.scores) < SCORING.maxScoreUnderIntent;
+    if (undecided || (shape.namesBoth && asksTwice(intents))) {
       addPhrases(index, result, intents, true, trace);
     }
   }
