@@ -86,7 +86,7 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   stelle stellen stellenanzeige bewerbung bewerbungen bewerben bewerber vorstellungsgesprach gehalt
   mittagessen abendessen fruhstuck vegetarisch veranstaltung anmeldung
   kabel stecker drucker wlan steckdose beamer besprechung besprechungsraum
-  identifiants mdp passe connexion pirate brouillon legende legendes programmer planifier rediger calendrier
+  identifiants mdp connexion pirate brouillon legende legendes programmer planifier rediger calendrier
   valider valide validation echeance astreinte permanence conges
   candidature candidater candidat recrutement embauche entretien
   dejeuner diner repas vegetarien evenement soiree inscription
@@ -141,6 +141,9 @@ export const REPORTING_PRONOUNS: ReadonlySet<string> = list('me m se nous vous t
 export const REQUEST_WORDS: ReadonlySet<string> = list(`
   please pls plz someone somebody anyone fix bitte jemand fixen svp stp qqn quelqu corriger
   tolong rapihin benerin`);
+
+/** Chores of more than one word, whose words alone are not: "mot de passe", not "je passe par mon réseau". */
+export const CHORE_PHRASES: readonly string[] = ['mot de passe', 'mots de passe'];
 
 /**
  * The two sides in the asker's own words: people and contacts for networking, posts, pages

@@ -373,6 +373,13 @@ describe('search: the shape of a question tells asking about the two from a task
     expect(ask(question).topic).toBeNull();
   });
 
+  it('reads "mot de passe" as a chore, and "je passe par" as no chore', () => {
+    expect(ask('quelqu’un a le mot de passe du compte Instagram ?').topic).toBeNull();
+    expect(search('pour une réponse rapide, je passe par mon réseau ou je poste ?').topic).toBe(
+      'timely-response',
+    );
+  });
+
   it.each([
     'Wochenbericht zu unseren Instagram-Zahlen fehlt noch',
     'LinkedIn-Stellenausschreibung für Praktikanten',

@@ -5,6 +5,7 @@
  * belong to a chore. Deciding (decide.ts) weighs these against the topic scores.
  */
 import {
+  CHORE_PHRASES,
   CHORE_WORDS,
   COUNT_PHRASES,
   END,
@@ -50,6 +51,7 @@ export function shapeOf(read: ReadWord[]): QuestionShape {
   markQuotedTitles(read);
   markSubjectModifiers(read);
   markAskers(read);
+  markChorePhrases(read);
   markChoreObjects(read);
   const sidesInOwnWords = markSidesInOwnWords(read);
   return shapeFromClasses(read, sidesInOwnWords);
@@ -136,6 +138,14 @@ function quotations(read: readonly ReadWord[]): ReadWord[][] {
   return runs;
 }
 
+/** "Mot de passe" is a chore; "passe" alone is not ("je passe par mon réseau"). */
+function markChorePhrases(read: ReadWord[]): void {
+  const words = read.map((word) => word.word);
+  for (const { start, length } of CHORES.allIn(words)) {
+    for (const word of read.slice(start, start + length)) if (word.cls !== 'stop') word.cls = 'chore';
+  }
+}
+
 /** How many words after a task word its object may stand ("schedule Friday's posts"). */
 const MAX_OBJECT_DISTANCE = 3;
 
@@ -217,8 +227,15 @@ class PhraseList {
 
   /** Whether `words` contain one of the phrases. */
   foundIn(words: readonly string[]): boolean {
-    return words.some((word, at) =>
-      (this.byFirst.get(word) ?? []).some((phrase) => standsAt(words, phrase, at)),
+    return this.allIn(words).length > 0;
+  }
+
+  /** Where the phrases stand in `words`. */
+  allIn(words: readonly string[]): { start: number; length: number }[] {
+    return words.flatMap((word, start) =>
+      (this.byFirst.get(word) ?? [])
+        .filter((phrase) => standsAt(words, phrase, start))
+        .map((phrase) => ({ start, length: phrase.length })),
     );
   }
 }
@@ -227,6 +244,7 @@ const JUDGEMENT = new PhraseList(JUDGEMENT_PHRASES);
 const SAMENESS = new PhraseList(SAMENESS_PHRASES);
 const TASK = new PhraseList(TASK_OPENINGS);
 const COUNT = new PhraseList(COUNT_PHRASES);
+const CHORES = new PhraseList(CHORE_PHRASES);
 
 /** A listed word, or a listed phrase among the words and the question's END. */
 function hasWordOrPhrase(
