@@ -203,7 +203,8 @@ function evidenceAfter(read: readonly ReadWord[], side: 'media' | 'network'): Se
     if (word.cls !== 'subject' || sideOfWord(word) !== side) return;
     const next = read.slice(i + 1).find((w) => w.cls === 'content' || w.cls === 'subject');
     // An alias's word, not a word some example question happens to have: "Leute" is not platforms'.
-    if (next?.cls === 'content') for (const topic of evidenceOf(next, SCORING.weights.aliasPart)) topics.add(topic);
+    if (next?.cls === 'content')
+      for (const topic of evidenceOf(next, SCORING.weights.aliasPart)) topics.add(topic);
   });
   return topics;
 }
