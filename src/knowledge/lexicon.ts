@@ -112,7 +112,8 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   rembourser musique icone icones casse renommer miniature lagu ikon rusak
   reel reels story stories carousel karussell carrousel libur emploi cdi cdd gathering hotel retainer
   verified verify verification verifiziert badge delete deleted supprimer loschen hapus
-  typo typos tippfehler webinar webinars`);
+  typo typos tippfehler webinar webinars
+  yet schon belum blm live`);
 
 /**
  * Who asked and where the answer goes: "my boss keeps saying", "klien nanya", "for the
