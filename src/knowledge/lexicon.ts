@@ -113,7 +113,9 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   reel reels story stories carousel karussell carrousel libur emploi cdi cdd gathering hotel retainer
   verified verify verification verifiziert badge delete deleted supprimer loschen hapus
   typo typos tippfehler webinar webinars
-  yet schon belum blm live`);
+  yet schon belum blm live
+  folder folders ordner dossier legal juridique rechtsabteilung pegang posters plakat plakate affiches
+  einwilligung consentement repost reposten reposter regram verspatet`);
 
 /**
  * Who asked and where the answer goes: "my boss keeps saying", "klien nanya", "for the
