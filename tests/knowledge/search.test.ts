@@ -429,6 +429,13 @@ describe('search: the shape of a question tells asking about the two from a task
     expect(ask(question).topic).toBeNull();
   });
 
+  // "Network" and "media" without "social" split the term into its words: the who-vs-what
+  // topic, not the overview, answers; "social networking vs social media" stays the overview.
+  it('reads the bare words network and media as the term split in two', () => {
+    expect(search('network vs media, in a nutshell?').topic).toBe('focus');
+    expect(search('social networking vs social media, in a nutshell?').topic).toBe('overview');
+  });
+
   // The two referred to as "one … the other" are named, and the topic's contrast answers.
   it.each([
     'a colleague said one of them is about who and the other about what. which is which?',

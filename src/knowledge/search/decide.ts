@@ -63,11 +63,19 @@ function verdictOf(topicIds: readonly string[], scored: TopicScores, shape: Ques
     const topic = topicIds[best.index] as string;
     // The overview compares the subjects by name; set as people against content, the
     // comparison asked is the sides' own topic.
-    if (topic === OVERVIEW.topic && shape.sidesInOwnWords) return SIDES;
+    if (topic === OVERVIEW.topic && asksTheSides(shape)) return SIDES;
     return { topic, score: best.score, reason: 'topic' };
   }
   if (!asksAboutSubjects(shape)) return NO_MATCH_BUT_CLOSE;
-  return shape.sidesInOwnWords ? SIDES : OVERVIEW;
+  return asksTheSides(shape) ? SIDES : OVERVIEW;
+}
+
+/**
+ * Set as contacts against posts, or as the bare words "network" and "media", the two are
+ * compared by their sides: the who-vs-what topic ("split the term: network vs media").
+ */
+function asksTheSides(shape: QuestionShape): boolean {
+  return shape.sidesInOwnWords || shape.splitsTheTerm;
 }
 
 /**
@@ -103,7 +111,7 @@ function subjectsOnly(topicIds: readonly string[], scored: TopicScores, shape: Q
   const best = bestTopic(scored);
   if (best && (shape.subjectSeen || shape.namesBoth))
     return { topic: topicIds[best.index] as string, score: best.score, reason: 'topic' };
-  if (shape.sidesInOwnWords) return SIDES;
+  if (asksTheSides(shape)) return SIDES;
   return shape.subjectSeen || shape.comparisonSeen ? OVERVIEW : NO_MATCH;
 }
 

@@ -32,6 +32,8 @@ export interface QuestionShape {
   namesBoth: boolean;
   /** Names the two sides only in its own words ("contacts" against "posts"), no subject word. */
   sidesInOwnWords: boolean;
+  /** Names "network" and "media" without "social": the term split into its two words. */
+  splitsTheTerm: boolean;
   /** A comparison word ("vs", "Unterschied"). */
   comparisonSeen: boolean;
   /** Chore words ("password", "deadline", "Friday"). */
@@ -191,9 +193,10 @@ function shapeFromClasses(read: readonly ReadWord[], sidesInOwnWords: boolean): 
     subjectSeen: subjects.length > 0,
     // "network" alone may be wifi or a networking event; "social" (or media and network
     // together) names our subjects.
-    namesSubjects: subjects.some((w) => SOCIAL.test(w.word) || SOCIAL.test(w.key)) || both,
+    namesSubjects: subjects.some(namesSocial) || both,
     namesBoth: both,
     sidesInOwnWords,
+    splitsTheTerm: media && network && !subjects.some(namesSocial),
     comparisonSeen,
     chores: read.filter((w) => w.cls === 'chore').length,
     comparesOtherThings: comparesOtherThings(read),
@@ -310,6 +313,10 @@ function sideOf(words: readonly ReadWord[]): { side: ReadWord[]; next: ReadWord 
 
 function evidenceOfAll(words: readonly ReadWord[]): Set<number> {
   return new Set(words.flatMap((word) => [...evidenceOf(word)]));
+}
+
+function namesSocial(word: ReadWord): boolean {
+  return SOCIAL.test(word.word) || SOCIAL.test(word.key);
 }
 
 /** Subject words that can only mean our subjects: "social", "medsos", "jejaring", "réseautage", French "RS", "SM". */
