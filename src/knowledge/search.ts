@@ -193,6 +193,7 @@ function shapeNotes(shape: QuestionShape): string {
   const notes = [
     shape.namesBoth && 'names both',
     shape.sidesInOwnWords && 'sides in own words',
+    shape.splitsTheTerm && 'the term split in two',
     shape.comparesOtherThings && 'compares other things',
     shape.asksTask && 'asks a task',
     shape.asksSameness && 'asks sameness',
