@@ -115,7 +115,8 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   typo typos tippfehler webinar webinars
   yet schon belum blm live
   folder folders ordner dossier legal juridique rechtsabteilung pegang posters plakat plakate affiches
-  einwilligung consentement repost reposten reposter regram verspatet`);
+  einwilligung consentement repost reposten reposter regram verspatet
+  postpone postponed pending dipending tunda ditunda verschieben verschoben decaler repousser raum retro`);
 
 /**
  * Who asked and where the answer goes: "my boss keeps saying", "klien nanya", "for the

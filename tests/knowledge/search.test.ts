@@ -451,6 +451,7 @@ describe('search: the shape of a question tells asking about the two from a task
     'Überschrift „Social Media vs. Networking im Vertrieb“ bitte gegenlesen, passt die Schriftgröße?',
     "le PDF « réseautage et médias sociaux pour les PME » n'est plus sur le drive, qqn l'a déplacé ?",
     "tolong cek typo di judul 'Jejaring Sosial vs Media Sosial untuk UMKM' sebelum dicetak",
+    "can you proofread the caption: 'Fresh start, same energy, see you there'",
   ])('a quoted title is the chore’s object: %s → no match', (question) => {
     expect(ask(question).topic).toBeNull();
   });

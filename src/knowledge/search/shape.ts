@@ -8,6 +8,7 @@ import {
   CHORE_PHRASES,
   CHORE_WORDS,
   COUNT_PHRASES,
+  FRAME_WORDS,
   END,
   JUDGEMENT_PHRASES,
   JUDGEMENT_WORDS,
@@ -115,7 +116,7 @@ function markAskers(read: ReadWord[]): void {
     const before = read.slice(Math.max(0, at - MAX_ASKER_DISTANCE), at);
     const reports =
       REPORTING_WORDS.has(word.word) ||
-      (word.word === 'demande' && before.some((w) => REPORTING_PRONOUNS.has(w.word)));
+      (word.word === 'demande' && before.some((w) => REPORTING_PRONOUNS.has(w.word) || FRAME_WORDS.has(w.word)));
     if (!reports) return;
     readAsGrammar(word);
     const asker = before.reverse().find((w) => w.cls !== 'stop');
@@ -339,13 +340,18 @@ export function afterLeadIn(question: string): string | undefined {
   const leadIn = readQuestion(question.slice(0, end.index)).words;
   if (leadIn.some((word) => classify(word) === 'comparison')) return undefined;
   const rest = question.slice(end.index + end[0].length).trim();
-  if (rest.split(/\s+/).length < MIN_WORDS_AFTER_LEAD_IN || namesSubjectsOnlyInQuotes(rest)) return undefined;
+  if (rest.split(/\s+/).length < MIN_WORDS_AFTER_LEAD_IN || isQuotedText(rest)) return undefined;
   return rest;
 }
 
-/** "Korrekturlesen bitte: „Networking & Social Media – Tipps“ – Bindestrich?": past the lead-in is still the chore's text. */
-function namesSubjectsOnlyInQuotes(text: string): boolean {
+/**
+ * "Korrekturlesen bitte: „Networking & Social Media – Tipps“ – Bindestrich?", "proofread the
+ * caption: 'New drop, same vibes'": past the lead-in is still the chore's text, when it
+ * quotes a text and names the subjects nowhere outside the quotes.
+ */
+function isQuotedText(text: string): boolean {
   const { words, quoted } = readQuestion(text);
-  const subjects = words.flatMap((word, i) => (classify(word) === 'subject' ? [quoted[i]] : []));
-  return subjects.length > 0 && subjects.every(Boolean);
+  const subjectOutside = words.some((word, i) => !quoted[i] && classify(word) === 'subject');
+  // A word in scare quotes ('not "everyone"') is the asker's, not a text to work on.
+  return quoted.filter(Boolean).length >= MIN_TITLE_WORDS && !subjectOutside;
 }
