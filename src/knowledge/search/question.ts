@@ -66,8 +66,11 @@ export function readQuestion(question: string): QuestionWords {
  */
 const QUOTATION = /["“”„«»]([^"“”„«»]+)["“”„«»]|(?<=^|\s)['‘’]([^'‘’]+)['‘’](?=$|[\s.,:;!?)])/g;
 
+const QUOTE_MARK = /["“”„«»'‘’]/;
+
 /** The text cut into the parts outside and inside quotation marks, in order. */
 function quotations(text: string): { part: string; inside: boolean }[] {
+  if (!QUOTE_MARK.test(text)) return [{ part: text, inside: false }];
   const parts: { part: string; inside: boolean }[] = [];
   let at = 0;
   for (const match of text.matchAll(QUOTATION)) {

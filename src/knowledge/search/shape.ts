@@ -72,6 +72,7 @@ const MAX_TITLE_GRAMMAR = 0.5;
  * ("my coach said 'networking is about who'") is not a title: it has its grammar.
  */
 function markQuotedTitles(read: ReadWord[]): void {
+  if (!read.some((word) => word.quoted)) return;
   const outside = read.filter((word) => !word.quoted);
   const words = outside.map((word) => word.word);
   const task = outside.some((word) => word.cls === 'chore' || REQUEST_WORDS.has(word.word));
@@ -113,10 +114,11 @@ const MAX_ASKER_DISTANCE = 2;
  */
 function markAskers(read: ReadWord[]): void {
   read.forEach((word, at) => {
+    if (!REPORTING_WORDS.has(word.word) && word.word !== 'demande') return;
     const before = read.slice(Math.max(0, at - MAX_ASKER_DISTANCE), at);
     const reports =
-      REPORTING_WORDS.has(word.word) ||
-      (word.word === 'demande' && before.some((w) => REPORTING_PRONOUNS.has(w.word) || FRAME_WORDS.has(w.word)));
+      word.word !== 'demande' ||
+      before.some((w) => REPORTING_PRONOUNS.has(w.word) || FRAME_WORDS.has(w.word));
     if (!reports) return;
     readAsGrammar(word);
     const asker = before.reverse().find((w) => w.cls !== 'stop');
@@ -231,16 +233,19 @@ class PhraseList {
 
   /** Whether `words` contain one of the phrases. */
   foundIn(words: readonly string[]): boolean {
-    return this.allIn(words).length > 0;
+    return words.some((word, at) =>
+      (this.byFirst.get(word) ?? []).some((phrase) => standsAt(words, phrase, at)),
+    );
   }
 
   /** Where the phrases stand in `words`. */
   allIn(words: readonly string[]): { start: number; length: number }[] {
-    return words.flatMap((word, start) =>
-      (this.byFirst.get(word) ?? [])
-        .filter((phrase) => standsAt(words, phrase, start))
-        .map((phrase) => ({ start, length: phrase.length })),
-    );
+    const found: { start: number; length: number }[] = [];
+    words.forEach((word, start) => {
+      for (const phrase of this.byFirst.get(word) ?? [])
+        if (standsAt(words, phrase, start)) found.push({ start, length: phrase.length });
+    });
+    return found;
   }
 }
 
