@@ -408,6 +408,7 @@ describe('search: the shape of a question tells asking about the two from a task
     'Praktikantin fragt: ist Social Networking nur ein anderes Wort für Social Media?',
     'networking itu istilah lain buat medsos bukan sih?',
     "Kunde sagt immer 'Social Networking', meint aber Social Media – gibt's da nen echten Unterschied?",
+    "my manager calls our TikTok 'networking' — is it all one thing?",
   ])('asks whether the two are the same: %s → overview', (question) => {
     expect(search(question).topic).toBe('overview');
   });

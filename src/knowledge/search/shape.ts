@@ -196,7 +196,8 @@ function shapeFromClasses(read: readonly ReadWord[], sidesInOwnWords: boolean): 
     subjectSeen: subjects.length > 0,
     // "network" alone may be wifi or a networking event; "social" (or media and network
     // together) names our subjects.
-    namesSubjects: subjects.some(namesSocial) || both,
+    // A subject word in quotes is the term itself ("she calls our Instagram 'networking'").
+    namesSubjects: subjects.some((w) => namesSocial(w) || w.quoted) || both,
     namesBoth: both,
     sidesInOwnWords,
     splitsTheTerm: media && network && !subjects.some(namesSocial),
