@@ -116,7 +116,8 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   yet schon belum blm live
   folder folders ordner dossier legal juridique rechtsabteilung pegang posters plakat plakate affiches
   einwilligung consentement repost reposten reposter regram verspatet
-  postpone postponed pending dipending tunda ditunda verschieben verschoben decaler repousser raum retro`);
+  postpone postponed pending dipending tunda ditunda verschieben verschoben decaler repousser raum retro
+  comma commas punctuation komma kommas zeichensetzung druberschauen druberlesen virgule ponctuation koma`);
 
 /**
  * Who asked and where the answer goes: "my boss keeps saying", "klien nanya", "for the
@@ -186,7 +187,8 @@ export const JUDGEMENT_WORDS: ReadonlySet<string> = list(`
   chacun chacune prioriser priorite conseil conseilles
   approach pendekatan ansatz approche
   fair legit shady ethical boleh aman etis ethisch ethique
-  okay grave serios serieux schrag heikel cheating curang triche`);
+  okay grave serios serieux schrag heikel cheating curang triche
+  richtig bener benar correct proper properly`);
 
 /** Judgement asked in more than one word: "how long", "berapa lama", "les deux". */
 export const JUDGEMENT_PHRASES: readonly string[] = [
@@ -212,6 +214,8 @@ export const JUDGEMENT_PHRASES: readonly string[] = [
   'bonne idee',
   'mauvaise idee',
   'is it ok',
+  'right way',
+  'the right',
   'darf ich',
   'durfen wir',
   'c est ok',

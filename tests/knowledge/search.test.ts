@@ -329,6 +329,7 @@ describe('search: the shape of a question tells asking about the two from a task
       'ask-or-tell',
     ],
     ["acheter des likes pour lancer la page, c'est grave ?", 'ask-or-tell'],
+    ['Follower aufbauen ist ein Marathon, kein Sprint – hab ich das richtig verstanden?', 'timely-response'],
   ])('a judgement asked: %s → %s', (question, topic) => {
     expect(search(question).topic).toBe(topic);
   });
@@ -453,6 +454,7 @@ describe('search: the shape of a question tells asking about the two from a task
     "le PDF « réseautage et médias sociaux pour les PME » n'est plus sur le drive, qqn l'a déplacé ?",
     "tolong cek typo di judul 'Jejaring Sosial vs Media Sosial untuk UMKM' sebelum dicetak",
     "can you proofread the caption: 'Fresh start, same energy, see you there'",
+    "bitte kurz drüberschauen, Komma richtig? 'Neu bei uns – kommt vorbei!'",
   ])('a quoted title is the chore’s object: %s → no match', (question) => {
     expect(ask(question).topic).toBeNull();
   });
