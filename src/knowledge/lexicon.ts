@@ -148,7 +148,27 @@ export const REQUEST_WORDS: ReadonlySet<string> = list(`
   tolong rapihin benerin`);
 
 /** Chores of more than one word, whose words alone are not: "mot de passe", not "je passe par mon réseau". */
-export const CHORE_PHRASES: readonly string[] = ['mot de passe', 'mots de passe'];
+export const CHORE_PHRASES: readonly string[] = [
+  'mot de passe',
+  'mots de passe',
+  // A job, not a post: "le poste de community manager est ouvert ?"
+  'le poste de',
+  'un poste de',
+  // Chatter: a message sent to the wrong place.
+  'salah grup',
+  'salah kirim',
+  'wrong channel',
+  'wrong chat',
+  'falscher kanal',
+  'falscher chat',
+  'mauvais canal',
+  'mauvaise conversation',
+];
+
+/** Platforms by name: two of them compared ("TikTok vs Instagram for the promo") are two other things. */
+export const PLATFORM_WORDS: ReadonlySet<string> = list(`
+  facebook fb instagram insta ig tiktok linkedin youtube yt twitter x snapchat pinterest threads
+  whatsapp wa telegram xing reddit`);
 
 /**
  * The two sides in the asker's own words: people and contacts for networking, posts, pages

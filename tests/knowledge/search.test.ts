@@ -482,6 +482,18 @@ describe('search: the shape of a question tells asking about the two from a task
     ).toBe('focus');
   });
 
+  it('reads two platforms compared as two other things, unless the subjects are asked of them', () => {
+    expect(ask('instagram vs tiktok for the launch teaser?').topic).toBeNull();
+    expect(search('Facebook vs LinkedIn — which one is social networking?').topic).toBe('platforms');
+  });
+
+  it.each(['sorry wrong channel 🙈', 'wkwk salah grup', 'le poste de chargé de com est pourvu ?'])(
+    'a message for elsewhere or a job opening: %s → no match',
+    (question) => {
+      expect(ask(question).topic).toBeNull();
+    },
+  );
+
   // Two things set against each other in words that are all one topic's are that topic's
   // contrast; two other things ("reach and impressions") are still not ours.
   it("tells a topic's own contrast from a comparison of two other things", () => {

@@ -13,6 +13,7 @@ import {
   JUDGEMENT_PHRASES,
   JUDGEMENT_WORDS,
   ONE_AND_OTHER,
+  PLATFORM_WORDS,
   REPORTING_PRONOUNS,
   REPORTING_WORDS,
   REQUEST_WORDS,
@@ -297,9 +298,15 @@ function comparesOtherThings(read: readonly ReadWord[]): boolean {
     const first = withoutWordsOf(before, after);
     const second = withoutWordsOf(after, before);
     if (first.length === 0 || second.length === 0) return false;
+    // Two platforms are two other things: which platform is which kind is asked with the subjects.
+    if (first.some(isPlatform) && second.some(isPlatform)) return true;
     const shared = [...evidenceOfAll(first)].filter((topic) => evidenceOfAll(second).has(topic));
     return shared.length === 0;
   });
+}
+
+function isPlatform(word: ReadWord): boolean {
+  return PLATFORM_WORDS.has(word.word);
 }
 
 function withoutWordsOf(side: readonly ReadWord[], other: readonly ReadWord[]): ReadWord[] {
