@@ -514,6 +514,12 @@ describe('search: the shape of a question tells asking about the two from a task
     expect(ask('CTR vs CPC — which one matters for the report?').topic).toBeNull();
   });
 
+  it('tells the language of keyboard tests and laughter, which no word list has', () => {
+    expect(search('azertyuiop').language).toBe('fr');
+    expect(search('qwertz test').language).toBe('de');
+    expect(search('wkwkwk sorry').language).toBe('id');
+  });
+
   it('reads Indonesian grammar around English terms as Indonesian', () => {
     expect(search('posting vs networking, mana yang lebih cocok buat brand kecil?').language).toBe('id');
     expect(search('one-way vs two-way communication, sosmed yg mana networking yg mana?').language).toBe(

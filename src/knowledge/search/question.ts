@@ -9,6 +9,7 @@ import {
   FRAME_WORDS,
   isStopword,
   isStopwordIn,
+  LANGUAGE_MARKERS,
   OCCASION_WORDS,
   SIDE_WORDS,
   SUBJECT_WORDS,
@@ -56,6 +57,7 @@ export function readQuestion(question: string): QuestionWords {
   for (const word of found) {
     const languages = stopwordLanguages(word);
     addVotes(hints, languages, languages.includes('en') ? stopword : otherStopword);
+    for (const [language, marker] of LANGUAGE_MARKERS) if (marker.test(word)) hints[language] += stopword;
   }
   return { words: found, quoted, hints };
 }
