@@ -397,11 +397,8 @@ export const OCCASION_WORDS: ReadonlySet<string> = list(`
  * Chatter that tells a language though no list has it: a keyboard's first row typed as a test
  * ("azerty", "qwertz"), and laughter ("wkwk", "mdr"). Read only as a language hint.
  */
-export const LANGUAGE_MARKERS: ReadonlyArray<readonly [Language, RegExp]> = [
-  ['fr', /^(azerty\w*|qsdf\w*|mdr+|ptdr+|oups)$/],
-  ['de', /^(qwertz\w*)$/],
-  ['id', /^(wk(wk)+\w*|gajian|dong|sih)$/],
-];
+export const LANGUAGE_MARKERS =
+  /^(?:(?<fr>azerty\w*|qsdf\w*|mdr+|ptdr+|oups)|(?<de>qwertz\w*)|(?<id>wk(?:wk)+\w*|gajian|dong|sih))$/;
 
 /** Each stopword's languages, built once. */
 const STOPWORD_LANGUAGES = new Map<string, Language[]>();

@@ -42,14 +42,14 @@ export interface QuestionWords {
 
 export function readQuestion(question: string): QuestionWords {
   const text = stripSlackMarkup(question.slice(0, MAX_QUERY_CHARS));
+  const found: string[] = [];
   const quoted: boolean[] = [];
-  const found = quotations(text)
-    .flatMap(({ part, inside }) => words(part).map((word) => ({ word, inside })))
-    .slice(0, SCORING.maxQuestionWords)
-    .map(({ word, inside }) => {
+  for (const { part, inside } of quotations(text)) {
+    for (const word of words(part).slice(0, SCORING.maxQuestionWords - found.length)) {
+      found.push(word.slice(0, SCORING.maxWordLength));
       quoted.push(inside);
-      return word.slice(0, SCORING.maxWordLength);
-    });
+    }
+  }
   const hints: Votes = { en: 0, id: 0, de: 0, fr: 0 };
   const { stopword, otherStopword, frenchLetters, germanLetters } = SCORING.languageVotes;
   if (/[éèêàâçùûôîïœë]/i.test(text)) hints.fr += frenchLetters;
@@ -57,7 +57,8 @@ export function readQuestion(question: string): QuestionWords {
   for (const word of found) {
     const languages = stopwordLanguages(word);
     addVotes(hints, languages, languages.includes('en') ? stopword : otherStopword);
-    for (const [language, marker] of LANGUAGE_MARKERS) if (marker.test(word)) hints[language] += stopword;
+    const marked = markedLanguage(word);
+    if (marked) hints[marked] += stopword;
   }
   return { words: found, quoted, hints };
 }
@@ -82,6 +83,12 @@ function quotations(text: string): { part: string; inside: boolean }[] {
   }
   parts.push({ part: text.slice(at), inside: false });
   return parts;
+}
+
+/** The language a chatter word tells ("azerty", "wkwk"), if any. */
+function markedLanguage(word: string): Language | undefined {
+  const groups = LANGUAGE_MARKERS.exec(word)?.groups;
+  return groups ? LANGUAGES.find((language) => groups[language] !== undefined) : undefined;
 }
 
 /** Shares `amount` among `languages`. */
