@@ -201,7 +201,7 @@ function shapeFromClasses(read: readonly ReadWord[], sidesInOwnWords: boolean): 
     namesSubjects: subjects.some((w) => namesSocial(w) || w.quoted) || both,
     namesBoth: both,
     sidesInOwnWords,
-    splitsTheTerm: media && network && !subjects.some(namesSocial),
+    splitsTheTerm: media && network && !sidesInOwnWords && !subjects.some(namesSocial),
     comparisonSeen,
     chores: read.filter((w) => w.cls === 'chore').length,
     comparesOtherThings: comparesOtherThings(read),
