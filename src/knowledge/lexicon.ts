@@ -113,11 +113,13 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   reel reels story stories carousel karussell carrousel libur emploi cdi cdd gathering hotel retainer
   verified verify verification verifiziert badge delete deleted supprimer loschen hapus
   typo typos tippfehler webinar webinars
-  yet schon belum blm live
+  schon belum blm live
   folder folders ordner dossier legal juridique rechtsabteilung pegang posters plakat plakate affiches
   einwilligung consentement repost reposten reposter regram verspatet
   postpone postponed pending dipending tunda ditunda verschieben verschoben decaler repousser raum retro
-  comma commas punctuation komma kommas zeichensetzung druberschauen druberlesen virgule ponctuation koma`);
+  comma commas punctuation komma kommas zeichensetzung druberschauen druberlesen virgule ponctuation koma
+  signup registration pendaftaran escalate escalade eskalieren eskalasi moderation moderate moderieren
+  troll trolls masquer crm`);
 
 /**
  * Who asked and where the answer goes: "my boss keeps saying", "klien nanya", "for the
@@ -147,6 +149,9 @@ export const REQUEST_WORDS: ReadonlySet<string> = list(`
   please pls plz someone somebody anyone fix bitte jemand fixen svp stp qqn quelqu corriger
   tolong rapihin benerin`);
 
+/** Phrases whose chore word is grammar there: "par rapport à" (compared with), not a report. */
+export const NOT_CHORE_PHRASES: readonly string[] = ['par rapport'];
+
 /** Chores of more than one word, whose words alone are not: "mot de passe", not "je passe par mon réseau". */
 export const CHORE_PHRASES: readonly string[] = [
   'mot de passe',
@@ -154,6 +159,17 @@ export const CHORE_PHRASES: readonly string[] = [
   // A job, not a post: "le poste de community manager est ouvert ?"
   'le poste de',
   'un poste de',
+  // Is a piece of work done: "is the post live yet?"
+  'live yet',
+  'online yet',
+  'up yet',
+  'out yet',
+  'done yet',
+  'ready yet',
+  'approved yet',
+  'posted yet',
+  'published yet',
+  'sent yet',
   // Chatter: a message sent to the wrong place.
   'salah grup',
   'salah kirim',

@@ -12,6 +12,7 @@ import {
   FRAME_WORDS,
   JUDGEMENT_PHRASES,
   JUDGEMENT_WORDS,
+  NOT_CHORE_PHRASES,
   ONE_AND_OTHER,
   PLATFORM_WORDS,
   REPORTING_PRONOUNS,
@@ -144,11 +145,14 @@ function quotations(read: readonly ReadWord[]): ReadWord[][] {
   return runs;
 }
 
-/** "Mot de passe" is a chore; "passe" alone is not ("je passe par mon réseau"). */
+/** "Mot de passe" is a chore, "passe" alone is not ("je passe par mon réseau"); "par rapport" is no report. */
 function markChorePhrases(read: ReadWord[]): void {
   const words = read.map((word) => word.word);
   for (const { start, length } of CHORES.allIn(words)) {
     for (const word of read.slice(start, start + length)) if (word.cls !== 'stop') word.cls = 'chore';
+  }
+  for (const { start, length } of NOT_CHORES.allIn(words)) {
+    for (const word of read.slice(start, start + length)) if (word.cls === 'chore') readAsGrammar(word);
   }
 }
 
@@ -256,6 +260,7 @@ const SAMENESS = new PhraseList(SAMENESS_PHRASES);
 const TASK = new PhraseList(TASK_OPENINGS);
 const COUNT = new PhraseList(COUNT_PHRASES);
 const CHORES = new PhraseList(CHORE_PHRASES);
+const NOT_CHORES = new PhraseList(NOT_CHORE_PHRASES);
 
 /** A listed word, or a listed phrase among the words and the question's END. */
 function hasWordOrPhrase(
