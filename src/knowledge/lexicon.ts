@@ -35,7 +35,7 @@ export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     harus akan sudah telah belum tidak tak nggak gak enggak bukan ada juga saja aja lebih sangat amat
     seperti dalam oleh tentang mau ingin tanya bertanya dong deh ya yah halo hai hallo tolong minta
     mohon bener benar sih kah jadi sebagai agar supaya buat bagi para nih tuh lagi sekali hal
-    tolong jelaskan terima kasih makasih mas mbak pak bu kak sebenarnya persis tepatnya cara
+    tolong jelaskan terima kasih makasih mas mbak pak bu kak sebenarnya sebenernya sebetulnya persis tepatnya cara
     yg gitu gini kan biar dapet sebelum sesudah setelah udah blm dgn utk tdk ga gk kalo kalau kayak banget bgt emang lho loh
     daripada mending mendingan terus trus berapa tapi tp karena krn lg sdh udh gmn knp dr jg masih kok`),
   de: list(`
@@ -143,6 +143,9 @@ export const REPORTING_WORDS: ReadonlySet<string> = list(`
 
 /** French "demande" reports a question after a pronoun ("me demande", "m'a demandé", "se demande"); alone it asks for support. */
 export const REPORTING_PRONOUNS: ReadonlySet<string> = list('me m se nous vous te');
+
+/** "About", after a chore and its object: what follows is the object's theme ("proofread my post about networking vs social media"). */
+export const ABOUT_WORDS: ReadonlySet<string> = list('about tentang ttg uber zum sur concernant');
 
 /** Asking someone to do something, anywhere in a message: "pls", "kann das jemand", "qqn peut corriger". */
 export const REQUEST_WORDS: ReadonlySet<string> = list(`

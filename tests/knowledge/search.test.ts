@@ -459,6 +459,13 @@ describe('search: the shape of a question tells asking about the two from a task
     expect(ask(question).topic).toBeNull();
   });
 
+  it.each([
+    'pls proofread my article about social networking vs social media',
+    'tolong cek typo di artikel tentang jejaring sosial vs media sosial',
+  ])('the subjects as the theme of a chore’s object: %s → no match', (question) => {
+    expect(ask(question).topic).toBeNull();
+  });
+
   it('still answers a quoted sentence about the two', () => {
     const coach =
       'my coach said "networking is about who you know, media is about what you post". can someone explain that?';

@@ -5,6 +5,7 @@
  * belong to a chore. Deciding (decide.ts) weighs these against the topic scores.
  */
 import {
+  ABOUT_WORDS,
   CHORE_PHRASES,
   CHORE_WORDS,
   COUNT_PHRASES,
@@ -169,6 +170,25 @@ function markChoreObjects(read: ReadWord[]): void {
     const near = read.slice(at + 1, at + 1 + MAX_OBJECT_DISTANCE);
     const object = near.find((next) => next.cls !== 'stop' && next.cls !== 'chore');
     if (object?.cls === 'content') object.cls = 'chore';
+    markTheme(read, at);
+  }
+}
+
+/** Words a chore's object may have before "about" ("my new post about"), and its theme after it. */
+const MAX_THEME_DISTANCE = 4;
+
+/**
+ * "Proofread my post about networking vs social media", "cek typo di postingan tentang
+ * networking vs social media": after "about", the subjects are the theme of the thing the
+ * chore is done to, not a question about them.
+ */
+function markTheme(read: ReadWord[], chore: number): void {
+  const about = read.findIndex(
+    (word, i) => i > chore && i <= chore + MAX_THEME_DISTANCE && ABOUT_WORDS.has(word.word),
+  );
+  if (about < 0) return;
+  for (const word of read.slice(about + 1, about + 1 + MAX_THEME_DISTANCE)) {
+    if (word.cls === 'subject' || word.cls === 'comparison') word.cls = 'chore';
   }
 }
 
