@@ -508,6 +508,7 @@ describe('search: the shape of a question tells asking about the two from a task
       'akun brand kita cuma ngumumin satu arah, kalau diskusi langsung sama relasi itu beda gaya komunikasinya ya?';
     expect(search(style).topic).toBe('communication-style');
     expect(ask("what's the difference between reach and impressions?").topic).toBeNull();
+    expect(ask('B2B vs B2C Marketing – was ist der Unterschied?').topic).toBeNull();
   });
 
   it('reads a statement before the question as a lead-in, and a question before a note as one task', () => {

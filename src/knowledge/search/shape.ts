@@ -23,6 +23,7 @@ import {
   SAMENESS_WORDS,
   TASK_OPENINGS,
 } from '../lexicon.js';
+import { editDistance } from '../normalize.js';
 import { classify, ownWordsSide, readQuestion } from './question.js';
 import { evidenceOf, type ReadWord, sideOfWord } from './scoring.js';
 import { JOINERS } from './search-index.js';
@@ -325,9 +326,17 @@ function comparesOtherThings(read: readonly ReadWord[]): boolean {
     if (first.length === 0 || second.length === 0) return false;
     // Two platforms are two other things: which platform is which kind is asked with the subjects.
     if (first.some(isPlatform) && second.some(isPlatform)) return true;
+    // Two forms of one word ("B2B vs B2C", "CPC vs CPM") are two variants of another thing.
+    if (areVariants(first, second)) return true;
     const shared = [...evidenceOfAll(first)].filter((topic) => evidenceOfAll(second).has(topic));
     return shared.length === 0;
   });
+}
+
+/** The words either side of the joiner differ by a letter. */
+function areVariants(first: readonly ReadWord[], second: readonly ReadWord[]): boolean {
+  const [a, b] = [first[0], second[0]];
+  return !!a && !!b && editDistance(a.word, b.word, 1) <= 1;
 }
 
 function isPlatform(word: ReadWord): boolean {
