@@ -119,7 +119,7 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   postpone postponed pending dipending tunda ditunda verschieben verschoben decaler repousser raum retro
   comma commas punctuation komma kommas zeichensetzung druberschauen druberlesen virgule ponctuation koma
   signup registration pendaftaran escalate escalade eskalieren eskalasi moderation moderate moderieren
-  troll trolls masquer crm`);
+  troll trolls masquer crm sync standup huddle`);
 
 /**
  * Who asked and where the answer goes: "my boss keeps saying", "klien nanya", "for the

@@ -11,7 +11,8 @@
  *    posts), a chore and the words it claims, a comparison, a judgement asked or a task.
  * 5. scoring.ts: each topic's score from the words, phrases and word pairs it has.
  * 6. decide.ts: a topic, the overview, or no match with the topics that came close.
- * A refused question with a lead-in ("before I schedule the posts: …") is asked again past it.
+ * A refused question with a lead-in ("before I schedule the posts: …") is asked again past it,
+ * and one with an afterword ("c'est quoi le networking ? je dois l'expliquer samedi") before it.
  * Every weight and threshold is in config.ts.
  */
 import type { Language } from './languages.js';
@@ -30,7 +31,7 @@ import {
 } from './search/question.js';
 import { type ReadWord, scoreTopics, type TopicScores } from './search/scoring.js';
 import { buildIndexData, type SearchIndexData } from './search/search-index.js';
-import { afterLeadIn, type QuestionShape, shapeOf } from './search/shape.js';
+import { afterLeadIn, beforeAfterword, type QuestionShape, shapeOf } from './search/shape.js';
 import { stemIn } from './stem.js';
 
 export type { SearchResult } from './search/decide.js';
@@ -49,31 +50,46 @@ export function buildSearchIndex(kb: Pick<KnowledgeBase, 'topics'>): SearchIndex
   const topicIds = kb.topics.map((topic) => topic.id);
   const searchText = (text: string, trace?: string[]) => search(index, finder, topicIds, text, trace);
   return {
-    search: (question, trace) => searchPastLeadIn(question, searchText, trace),
+    search: (question, trace) => searchPastContext(question, searchText, trace),
     vocabularySize: index.terms.size,
   };
 }
 
-/**
- * "Before I schedule Friday's posts: why do contacts answer faster than followers grow?"
- * The chore before a colon or a dash is where the asker is; the question after it is what
- * they ask. Asked only when the whole was refused, so a lead-in never costs an answer.
- */
-function searchPastLeadIn(
+/** Parts of a refused question asked again alone, and what must come of one to answer. */
+const PARTS: ReadonlyArray<{
+  name: string;
+  of: (question: string) => string | undefined;
+  answers: (result: SearchResult) => boolean;
+}> = [
+  // "Before I schedule Friday's posts: why do contacts answer faster than followers grow?"
+  // The chore before a colon or a dash is where the asker is; what follows is what they ask.
+  { name: 'past the lead-in', of: afterLeadIn, answers: (result) => result.topic !== null },
+  // "C'est quoi le networking ? Je dois l'expliquer samedi." Only a topic that stands out
+  // answers, not the overview by default: "is the social media banner up to date? it still
+  // shows xmas" asks nothing of the two.
+  { name: 'before the afterword', of: beforeAfterword, answers: (result) => result.reason === 'topic' },
+];
+
+/** Asked only when the whole was refused, so a part never costs an answer. */
+function searchPastContext(
   question: string,
   searchText: (text: string, trace?: string[]) => SearchResult,
   trace?: string[],
 ): SearchResult {
   const whole = searchText(question, trace);
   if (whole.topic !== null) return whole;
-  // Past the lead-in is still within the characters read: what follows them can't count.
-  const asked = afterLeadIn(question.slice(0, MAX_QUERY_CHARS));
-  if (asked === undefined) return whole;
-  const lines: string[] = [];
-  const part = searchText(asked, trace ? lines : undefined);
-  if (part.topic === null) return whole;
-  trace?.push(`past the lead-in, asking "${asked}":`, ...lines);
-  return { ...part, language: whole.language ?? part.language };
+  // The parts are cut from the characters read: what follows them can't count.
+  const read = question.slice(0, MAX_QUERY_CHARS);
+  for (const { name, of, answers } of PARTS) {
+    const asked = of(read);
+    if (asked === undefined) continue;
+    const lines: string[] = [];
+    const part = searchText(asked, trace ? lines : undefined);
+    if (!answers(part)) continue;
+    trace?.push(`${name}, asking "${asked}":`, ...lines);
+    return { ...part, language: whole.language ?? part.language };
+  }
+  return whole;
 }
 
 const EMPTY: SearchResult = { topic: null, language: undefined, score: 1, suggestions: [], reason: 'empty' };

@@ -518,6 +518,16 @@ describe('search: the shape of a question tells asking about the two from a task
     expect(ask('who has the login for our page? need to change the bio').topic).toBeNull();
   });
 
+  // A question about the two, then a note on why it is asked: the note's day or dinner is the
+  // asker's situation. A request, or nothing asked of the two, stays one task.
+  it('asks a question about the two before its afterword', () => {
+    expect(search("c'est quoi le social networking, en vrai ? je dois l'expliquer samedi").topic).toBe(
+      'definition',
+    );
+    expect(ask('can someone update the social media banner? it still shows xmas').topic).toBeNull();
+    expect(ask('is the social media banner up to date? it still shows xmas').topic).toBeNull();
+  });
+
   it('keeps a lead-in that compares two other things: it is the question', () => {
     expect(ask('CTR vs CPC — which one matters for the report?').topic).toBeNull();
   });

@@ -402,3 +402,23 @@ function isQuotedText(text: string): boolean {
   // A word in scare quotes ('not "everyone"') is the asker's, not a text to work on.
   return quoted.filter(Boolean).length >= MIN_TITLE_WORDS && !subjectOutside;
 }
+
+/**
+ * "Concrètement, le networking c'est quoi ? Je dois l'expliquer aux bénévoles samedi": a
+ * question about the subjects, then a note on why it is asked. The note's chore ("samedi",
+ * "at dinner") is the asker's situation. Only a first question that names the subjects
+ * outright, and asks nothing of anyone, is asked alone: "who has the login? need to change
+ * the bio" and "can someone update the social media banner? it still shows xmas" stay one task.
+ */
+export function beforeAfterword(question: string): string | undefined {
+  const end = question.indexOf('?');
+  if (end < 0) return undefined;
+  const first = question.slice(0, end + 1);
+  const rest = question.slice(end + 1).trim();
+  if (rest.split(/\s+/).length < MIN_WORDS_AFTER_LEAD_IN) return undefined;
+  const { words } = readQuestion(first);
+  const namesThem = words.some((word) => classify(word) === 'subject' && SOCIAL.test(word));
+  // "Can someone update the social media banner? it still shows xmas" is one request.
+  const requests = TASK.startsIn(words) || words.some((word) => REQUEST_WORDS.has(word));
+  return namesThem && !requests ? first : undefined;
+}
