@@ -649,8 +649,8 @@ describe.each<[string, string, { topic: number; language: number; offTopic: numb
   [
     'traps: chores that look like questions',
     'traps-questions.jsonl',
-    { topic: 0.98, language: 0.995, offTopic: 0.957 },
-  ], // 49/50 239/240 182/190
+    { topic: 1, language: 0.995, offTopic: 0.957 },
+  ], // 50/50 239/240 182/190
   // Each final pair was written for a final measure and looked into only after its figures were recorded.
   [
     'final: questions of every kind',
@@ -722,6 +722,16 @@ describe.each<[string, string, { topic: number; language: number; offTopic: numb
     'final7-chores-questions.jsonl',
     { topic: 0.975, language: 0.995, offTopic: 0.925 },
   ], // 78/80 199/200 111/120
+  [
+    'eighth final: questions of every kind',
+    'final8-general-questions.jsonl',
+    { topic: 0.913, language: 0.995, offTopic: 1 },
+  ], // 138/151 199/200 49/49
+  [
+    'eighth final: heavy with chores',
+    'final8-chores-questions.jsonl',
+    { topic: 0.812, language: 0.995, offTopic: 0.916 },
+  ], // 65/80 199/200 110/120
 ])('%s', (_name, file, levels) => {
   const lines = readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8')
     .split('\n')
