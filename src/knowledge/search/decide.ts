@@ -55,10 +55,10 @@ export function decide(
 function verdictOf(topicIds: readonly string[], scored: TopicScores, shape: QuestionShape): Verdict {
   if (scored.contentWords === 0 && shape.chores === 0) return subjectsOnly(topicIds, scored, shape);
   const best = bestTopic(scored);
-  if (isSomeonesTask(shape) && !(best && isClearlyAsked(best, scored, shape))) return NO_MATCH_BUT_CLOSE;
+  if (isSomeonesTask(shape) && !isClearlyAsked(best, scored, shape)) return NO_MATCH_BUT_CLOSE;
   // "Is that the same thing?" about the two is the overview's own question, unless the
   // question states another topic's contrast.
-  if (asksWhetherTheyAreTheSame(shape) && !(best && scored.askedOutright[best.index])) return OVERVIEW;
+  if (asksWhetherTheyAreTheSame(shape) && !isAskedOutright(best, scored)) return OVERVIEW;
   if (best && standsOut(best, scored, shape)) {
     const topic = topicIds[best.index] as string;
     // The overview compares the subjects by name; set as people against content, the
@@ -94,9 +94,13 @@ function isSomeonesTask(shape: QuestionShape): boolean {
  * contrast, not two other things. A chore or a request ("who's the target audience for
  * the slides?") still decides.
  */
-function isClearlyAsked(best: { score: number }, scored: TopicScores, shape: QuestionShape): boolean {
-  if (shape.chores > 0 || shape.asksTask) return false;
+function isClearlyAsked(best: Best | undefined, scored: TopicScores, shape: QuestionShape): boolean {
+  if (!best || shape.chores > 0 || shape.asksTask) return false;
   return best.score >= SCORING.clearScore && coverage(scored) >= SCORING.minCoverage.withoutSubject;
+}
+
+function isAskedOutright(best: Best | undefined, scored: TopicScores): boolean {
+  return best !== undefined && scored.askedOutright[best.index] === true;
 }
 
 function asksWhetherTheyAreTheSame(shape: QuestionShape): boolean {
@@ -116,11 +120,7 @@ function subjectsOnly(topicIds: readonly string[], scored: TopicScores, shape: Q
 }
 
 /** Enough evidence, enough score (more beside a chore), and enough of the question explained, or the topic's own question asked outright. */
-function standsOut(
-  best: { index: number; score: number },
-  scored: TopicScores,
-  shape: QuestionShape,
-): boolean {
+function standsOut(best: Best, scored: TopicScores, shape: QuestionShape): boolean {
   const minScore = shape.chores > 0 ? SCORING.minScoreWithChore : SCORING.minScore;
   if (!scored.evidence[best.index] || best.score < minScore) return false;
   return scored.askedOutright[best.index] || coverage(scored) >= minCoverage(shape);
@@ -149,8 +149,11 @@ function minCoverage(shape: QuestionShape): number {
   return shape.subjectSeen || shape.comparisonSeen || judgement ? by.withSubject : by.withoutSubject;
 }
 
-function bestTopic(scored: TopicScores): { index: number; score: number } | undefined {
-  let best: { index: number; score: number } | undefined;
+/** The topic that scored most. */
+type Best = { index: number; score: number };
+
+function bestTopic(scored: TopicScores): Best | undefined {
+  let best: Best | undefined;
   scored.scores.forEach((score, index) => {
     if (score > 0 && (!best || score > best.score)) best = { index, score };
   });

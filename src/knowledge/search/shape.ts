@@ -76,21 +76,27 @@ const MAX_TITLE_GRAMMAR = 0.5;
  * ("my coach said 'networking is about who'") is not a title: it has its grammar.
  */
 function markQuotedTitles(read: ReadWord[]): void {
-  if (!read.some((word) => word.quoted)) return;
-  const outside = read.filter((word) => !word.quoted);
+  if (!read.some((word) => word.quoted) || !isChoreAround(read.filter((word) => !word.quoted))) return;
+  for (const title of quotations(read).filter(isTitleNamingSubjects)) {
+    for (const word of title) if (word.cls !== 'stop') word.cls = 'chore';
+  }
+}
+
+/** The words around a quotation ask for work (a chore, a request) and ask nothing of the two. */
+function isChoreAround(outside: readonly ReadWord[]): boolean {
   const words = outside.map((word) => word.word);
   const task = outside.some((word) => word.cls === 'chore' || REQUEST_WORDS.has(word.word));
   const asks =
     outside.some((word) => word.cls === 'comparison') ||
     hasWordOrPhrase(words, JUDGEMENT_WORDS, JUDGEMENT) ||
     hasWordOrPhrase(words, SAMENESS_WORDS, SAMENESS);
-  if (!(task || TASK.foundIn(words)) || asks) return;
-  for (const title of quotations(read)) {
-    const grammar = title.filter((word) => word.cls === 'stop').length;
-    const isTitle = title.length >= MIN_TITLE_WORDS && grammar <= title.length * MAX_TITLE_GRAMMAR;
-    if (!isTitle || !title.some((word) => word.cls === 'subject')) continue;
-    for (const word of title) if (word.cls !== 'stop') word.cls = 'chore';
-  }
+  return (task || TASK.foundIn(words)) && !asks;
+}
+
+function isTitleNamingSubjects(quotation: readonly ReadWord[]): boolean {
+  const grammar = quotation.filter((word) => word.cls === 'stop').length;
+  const isTitle = quotation.length >= MIN_TITLE_WORDS && grammar <= quotation.length * MAX_TITLE_GRAMMAR;
+  return isTitle && quotation.some((word) => word.cls === 'subject');
 }
 
 /** Words that, beside a subject word, say where it happens: "online networking", "réseautage en ligne". */
