@@ -121,28 +121,33 @@ export const CHORE_WORDS: ReadonlySet<string> = list(`
   signup registration pendaftaran escalate escalade eskalieren eskalasi moderation moderate moderieren
   troll trolls masquer crm sync standup huddle`);
 
+/** Reporting what someone asked or said: whoever stands just before it is the asker ("klien nanya", "client asked"). */
+export const REPORTING_WORDS: ReadonlySet<string> = list(`
+  asked asks says said told fragt fragte sagt meint nanya nanyain bilang ditanya`);
+
 /**
  * Who asked and where the answer goes: "my boss keeps saying", "klien nanya", "for the
  * onboarding deck", "pour la slide de ma stagiaire". The asker's situation, never what is
  * asked, so these words are read as grammar: they neither count for a topic nor leave a
  * question unexplained.
  */
-export const FRAME_WORDS: ReadonlySet<string> = list(`
-  asked asks says said saying told keeps liner oneliner
+export const FRAME_WORDS: ReadonlySet<string> = new Set([
+  ...REPORTING_WORDS,
+  ...list(`
+  saying keeps liner oneliner
   boss bosses cfo ceo cmo coo intern interns trainee trainees newbie mentor colleague coworker
   slide slides deck decks onboarding wiki sop workshop allhands intro
-  fragt fragte gefragt sagt sagte meint meinte chef chefin azubi azubis praktikant praktikantin
+  gefragt sagte meinte chef chefin azubi azubis praktikant praktikantin
   kollege kollegin folie folien
-  nanya nanyain ditanya bilang ngomong bos atasan magang anak direksi
-  cheffe patron patronne stagiaire stagiaires alternant collegue diapo
-  `);
-
-/** Reporting what someone asked or said: whoever stands just before it is the asker ("klien nanya", "client asked"). */
-export const REPORTING_WORDS: ReadonlySet<string> = list(`
-  asked asks says said told fragt fragte sagt meint nanya nanyain bilang ditanya`);
+  ngomong bos atasan magang anak direksi
+  cheffe patron patronne stagiaire stagiaires alternant collegue diapo`),
+]);
 
 /** French "demande" reports a question after a pronoun ("me demande", "m'a demandé", "se demande"); alone it asks for support. */
 export const REPORTING_PRONOUNS: ReadonlySet<string> = list('me m se nous vous te');
+
+/** Words that, beside a subject word, say where it happens: "online networking", "réseautage en ligne". */
+export const SUBJECT_MODIFIERS: ReadonlySet<string> = list('online digital daring ligne');
 
 /** "About", after a chore and its object: what follows is the object's theme ("proofread my post about networking vs social media"). */
 export const ABOUT_WORDS: ReadonlySet<string> = list('about tentang ttg uber zum sur concernant');

@@ -8,19 +8,21 @@
  * 3. candidates.ts: what each word could be in the index: exactly, a typo, a longer or
  *    shorter form.
  * 4. shape.ts: what the words say besides topics: the subjects named (or contacts set against
- *    posts), a chore and the words it claims, a comparison, a judgement asked or a task.
+ *    posts), a chore and the words it claims, a comparison, a judgement asked or a task
+ *    (its phrase lists are matched by phrases.ts).
  * 5. scoring.ts: each topic's score from the words, phrases and word pairs it has.
  * 6. decide.ts: a topic, the overview, or no match with the topics that came close.
- * A refused question with a lead-in ("before I schedule the posts: …") is asked again past it,
- * and one with an afterword ("c'est quoi le networking ? je dois l'expliquer samedi") before it.
+ * 7. parts.ts: a refused question with a lead-in ("before I schedule the posts: …") is asked
+ *    again past it, and one with an afterword ("c'est quoi le networking ? je dois
+ *    l'expliquer samedi") before it.
  * Every weight and threshold is in config.ts.
  */
 import type { Language } from './languages.js';
 import type { KnowledgeBase } from './model.js';
-import { MAX_QUERY_CHARS } from './normalize.js';
 import { type Candidate, CandidateFinder } from './search/candidates.js';
 import { SCORING } from './search/config.js';
 import { decide, type SearchResult } from './search/decide.js';
+import { searchWithParts } from './search/parts.js';
 import {
   addVotes,
   classify,
@@ -31,7 +33,7 @@ import {
 } from './search/question.js';
 import { type ReadWord, scoreTopics, type TopicScores } from './search/scoring.js';
 import { buildIndexData, type SearchIndexData } from './search/search-index.js';
-import { afterLeadIn, beforeAfterword, type QuestionShape, shapeOf } from './search/shape.js';
+import { type QuestionShape, shapeOf } from './search/shape.js';
 import { stemIn } from './stem.js';
 
 export type { SearchResult } from './search/decide.js';
@@ -50,46 +52,9 @@ export function buildSearchIndex(kb: Pick<KnowledgeBase, 'topics'>): SearchIndex
   const topicIds = kb.topics.map((topic) => topic.id);
   const searchText = (text: string, trace?: string[]) => search(index, finder, topicIds, text, trace);
   return {
-    search: (question, trace) => searchPastContext(question, searchText, trace),
+    search: (question, trace) => searchWithParts(question, searchText, trace),
     vocabularySize: index.terms.size,
   };
-}
-
-/** Parts of a refused question asked again alone, and what must come of one to answer. */
-const PARTS: ReadonlyArray<{
-  name: string;
-  of: (question: string) => string | undefined;
-  answers: (result: SearchResult) => boolean;
-}> = [
-  // "Before I schedule Friday's posts: why do contacts answer faster than followers grow?"
-  // The chore before a colon or a dash is where the asker is; what follows is what they ask.
-  { name: 'past the lead-in', of: afterLeadIn, answers: (result) => result.topic !== null },
-  // "C'est quoi le networking ? Je dois l'expliquer samedi." Only a topic that stands out
-  // answers, not the overview by default: "is the social media banner up to date? it still
-  // shows xmas" asks nothing of the two.
-  { name: 'before the afterword', of: beforeAfterword, answers: (result) => result.reason === 'topic' },
-];
-
-/** Asked only when the whole was refused, so a part never costs an answer. */
-function searchPastContext(
-  question: string,
-  searchText: (text: string, trace?: string[]) => SearchResult,
-  trace?: string[],
-): SearchResult {
-  const whole = searchText(question, trace);
-  if (whole.topic !== null) return whole;
-  // The parts are cut from the characters read: what follows them can't count.
-  const read = question.slice(0, MAX_QUERY_CHARS);
-  for (const { name, of, answers } of PARTS) {
-    const asked = of(read);
-    if (asked === undefined) continue;
-    const lines: string[] = [];
-    const part = searchText(asked, trace ? lines : undefined);
-    if (!answers(part)) continue;
-    trace?.push(`${name}, asking "${asked}":`, ...lines);
-    return { ...part, language: whole.language ?? part.language };
-  }
-  return whole;
 }
 
 const EMPTY: SearchResult = { topic: null, language: undefined, score: 1, suggestions: [], reason: 'empty' };

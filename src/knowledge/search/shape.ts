@@ -6,25 +6,29 @@
  */
 import {
   ABOUT_WORDS,
-  CHORE_PHRASES,
   CHORE_WORDS,
-  COUNT_PHRASES,
-  END,
   FRAME_WORDS,
-  JUDGEMENT_PHRASES,
   JUDGEMENT_WORDS,
-  NOT_CHORE_PHRASES,
   ONE_AND_OTHER,
   PLATFORM_WORDS,
   REPORTING_PRONOUNS,
   REPORTING_WORDS,
   REQUEST_WORDS,
-  SAMENESS_PHRASES,
   SAMENESS_WORDS,
-  TASK_OPENINGS,
+  SUBJECT_MODIFIERS,
 } from '../lexicon.js';
 import { editDistance } from '../normalize.js';
-import { classify, ownWordsSide, readQuestion } from './question.js';
+import {
+  CHORES,
+  COUNT,
+  hasWordOrPhrase,
+  JUDGEMENT,
+  NOT_CHORES,
+  SAMENESS,
+  standsAt,
+  TASK,
+} from './phrases.js';
+import { ownWordsSide } from './question.js';
 import { evidenceOf, type ReadWord, sideOfWord } from './scoring.js';
 import { JOINERS } from './search-index.js';
 
@@ -65,7 +69,7 @@ export function shapeOf(read: ReadWord[]): QuestionShape {
 }
 
 /** Words a quotation needs to be a title rather than a term ("'networking'"). */
-const MIN_TITLE_WORDS = 3;
+export const MIN_TITLE_WORDS = 3;
 /** Share of a title's words that may be grammar: more, and the quotation is something someone said. */
 const MAX_TITLE_GRAMMAR = 0.5;
 
@@ -77,7 +81,7 @@ const MAX_TITLE_GRAMMAR = 0.5;
  */
 function markQuotedTitles(read: ReadWord[]): void {
   if (!read.some((word) => word.quoted) || !isChoreAround(read.filter((word) => !word.quoted))) return;
-  for (const title of quotations(read).filter(isTitleNamingSubjects)) {
+  for (const title of quotedRuns(read).filter(isTitleNamingSubjects)) {
     for (const word of title) if (word.cls !== 'stop') word.cls = 'chore';
   }
 }
@@ -98,9 +102,6 @@ function isTitleNamingSubjects(quotation: readonly ReadWord[]): boolean {
   const isTitle = quotation.length >= MIN_TITLE_WORDS && grammar <= quotation.length * MAX_TITLE_GRAMMAR;
   return isTitle && quotation.some((word) => word.cls === 'subject');
 }
-
-/** Words that, beside a subject word, say where it happens: "online networking", "réseautage en ligne". */
-const SUBJECT_MODIFIERS: ReadonlySet<string> = new Set(['online', 'digital', 'daring', 'ligne']);
 
 /**
  * "Networking online", "le réseautage en ligne": beside a subject word, "online" is part of
@@ -143,7 +144,7 @@ function readAsGrammar(word: ReadWord): void {
 }
 
 /** Runs of quoted words. */
-function quotations(read: readonly ReadWord[]): ReadWord[][] {
+function quotedRuns(read: readonly ReadWord[]): ReadWord[][] {
   const runs: ReadWord[][] = [];
   read.forEach((word, i) => {
     if (!word.quoted) return;
@@ -242,62 +243,6 @@ function shapeFromClasses(read: readonly ReadWord[], sidesInOwnWords: boolean): 
   };
 }
 
-/** Whether a phrase's words stand in `words` from `at` on. */
-function standsAt(words: readonly string[], phrase: readonly string[], at: number): boolean {
-  return phrase.every((word, i) => words[at + i] === word);
-}
-
-/** Phrases by their first word, so a question is checked only against those its words start. */
-class PhraseList {
-  private readonly byFirst = new Map<string, string[][]>();
-
-  constructor(phrases: readonly string[]) {
-    for (const phrase of phrases) {
-      const words = phrase.split(' ');
-      const first = words[0] as string;
-      this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), words]);
-    }
-  }
-
-  /** Whether `words` start with one of the phrases. */
-  startsIn(words: readonly string[]): boolean {
-    return (this.byFirst.get(words[0] ?? '') ?? []).some((phrase) => standsAt(words, phrase, 0));
-  }
-
-  /** Whether `words` contain one of the phrases. */
-  foundIn(words: readonly string[]): boolean {
-    return words.some((word, at) =>
-      (this.byFirst.get(word) ?? []).some((phrase) => standsAt(words, phrase, at)),
-    );
-  }
-
-  /** Where the phrases stand in `words`. */
-  allIn(words: readonly string[]): { start: number; length: number }[] {
-    const found: { start: number; length: number }[] = [];
-    words.forEach((word, start) => {
-      for (const phrase of this.byFirst.get(word) ?? [])
-        if (standsAt(words, phrase, start)) found.push({ start, length: phrase.length });
-    });
-    return found;
-  }
-}
-
-const JUDGEMENT = new PhraseList(JUDGEMENT_PHRASES);
-const SAMENESS = new PhraseList(SAMENESS_PHRASES);
-const TASK = new PhraseList(TASK_OPENINGS);
-const COUNT = new PhraseList(COUNT_PHRASES);
-const CHORES = new PhraseList(CHORE_PHRASES);
-const NOT_CHORES = new PhraseList(NOT_CHORE_PHRASES);
-
-/** A listed word, or a listed phrase among the words and the question's END. */
-function hasWordOrPhrase(
-  words: readonly string[],
-  listed: ReadonlySet<string>,
-  phrases: PhraseList,
-): boolean {
-  return words.some((word) => listed.has(word)) || phrases.foundIn([...words, END]);
-}
-
 const ONE_AND_OTHER_WORDS = ONE_AND_OTHER.map(([one, other]) => [one.split(' '), other.split(' ')] as const);
 
 function refersToOneAndOther(words: readonly string[]): boolean {
@@ -370,61 +315,13 @@ function evidenceOfAll(words: readonly ReadWord[]): Set<number> {
 }
 
 function namesSocial(word: ReadWord): boolean {
-  return SOCIAL.test(word.word) || SOCIAL.test(word.key);
+  return namesThemOutright(word.word) || namesThemOutright(word.key);
+}
+
+/** A subject word that can only mean our subjects. */
+export function namesThemOutright(word: string): boolean {
+  return SOCIAL.test(word);
 }
 
 /** Subject words that can only mean our subjects: "social", "medsos", "jejaring", "réseautage", French "RS", "SM". */
 const SOCIAL = /^(soci|sosi|sozi|medsos|socmed|sosmed|jejaring|reseautag|rs$|sm$)/;
-
-/**
- * A lead-in ends at the first colon or dash between words ("vor dem Redaktionsplan: …",
- * "Jahresplan – …"), or at the full stop of a statement ("Wir starten nächste Woche. Soll
- * ich …?"). A question mark ends no lead-in: "who has the login? need to change the bio"
- * is one task, not context and a question.
- */
-const LEAD_IN_END = /[:;.!]\s|\s[-–—]+\s/;
-/** Words the question after a lead-in needs to be one. */
-const MIN_WORDS_AFTER_LEAD_IN = 3;
-
-export function afterLeadIn(question: string): string | undefined {
-  const end = LEAD_IN_END.exec(question);
-  if (!end) return undefined;
-  // "CAC vs LTV — which one?": a lead-in that compares is the question itself.
-  const leadIn = readQuestion(question.slice(0, end.index)).words;
-  if (leadIn.some((word) => classify(word) === 'comparison')) return undefined;
-  const rest = question.slice(end.index + end[0].length).trim();
-  if (rest.split(/\s+/).length < MIN_WORDS_AFTER_LEAD_IN || isQuotedText(rest)) return undefined;
-  return rest;
-}
-
-/**
- * "Korrekturlesen bitte: „Networking & Social Media – Tipps“ – Bindestrich?", "proofread the
- * caption: 'New drop, same vibes'": past the lead-in is still the chore's text, when it
- * quotes a text and names the subjects nowhere outside the quotes.
- */
-function isQuotedText(text: string): boolean {
-  const { words, quoted } = readQuestion(text);
-  const subjectOutside = words.some((word, i) => !quoted[i] && classify(word) === 'subject');
-  // A word in scare quotes ('not "everyone"') is the asker's, not a text to work on.
-  return quoted.filter(Boolean).length >= MIN_TITLE_WORDS && !subjectOutside;
-}
-
-/**
- * "Concrètement, le networking c'est quoi ? Je dois l'expliquer aux bénévoles samedi": a
- * question about the subjects, then a note on why it is asked. The note's chore ("samedi",
- * "at dinner") is the asker's situation. Only a first question that names the subjects
- * outright, and asks nothing of anyone, is asked alone: "who has the login? need to change
- * the bio" and "can someone update the social media banner? it still shows xmas" stay one task.
- */
-export function beforeAfterword(question: string): string | undefined {
-  const end = question.indexOf('?');
-  if (end < 0) return undefined;
-  const first = question.slice(0, end + 1);
-  const rest = question.slice(end + 1).trim();
-  if (rest.split(/\s+/).length < MIN_WORDS_AFTER_LEAD_IN) return undefined;
-  const { words } = readQuestion(first);
-  const namesThem = words.some((word) => classify(word) === 'subject' && SOCIAL.test(word));
-  // "Can someone update the social media banner? it still shows xmas" is one request.
-  const requests = TASK.startsIn(words) || words.some((word) => REQUEST_WORDS.has(word));
-  return namesThem && !requests ? first : undefined;
-}
