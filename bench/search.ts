@@ -59,11 +59,11 @@ function timeOne(index: SearchIndex, question: string): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** The project's own labelled question sets (tests/fixtures), every question once. */
+/** Three of the project's labelled question sets (data/examples), every question once. */
 export function evalQuestions(): Array<{ q: string; lang?: string }> {
-  const sets = ['heldout-questions.jsonl', 'conversational-questions.jsonl', 'chores-questions.jsonl'];
+  const sets = ['heldout.jsonl', 'conversational.jsonl', 'chores.jsonl'];
   return sets.flatMap((name) =>
-    readFileSync(join(ROOT, 'tests', 'fixtures', name), 'utf8')
+    readFileSync(join(ROOT, 'data', 'examples', name), 'utf8')
       .split('\n')
       .filter((line) => line.trim())
       .map((line) => JSON.parse(line) as { q: string; lang?: string }),

@@ -23,7 +23,8 @@ try {
     `data OK: ${kb.topics.length} topics, ${Object.keys(kb.ui).length} UI strings, ${aliases} aliases, ` +
       `each in ${LANGUAGES.join(', ')}\n` +
       `tips per language: ${perLanguage(kb.tips)}\n` +
-      `quiz items per language: ${perLanguage(kb.quiz)}\n`,
+      `quiz items per language: ${perLanguage(kb.quiz)}\n` +
+      `labelled questions: ${kb.examples.length} in ${new Set(kb.examples.map((e) => e.set)).size} sets\n`,
   );
 } catch (error) {
   process.stderr.write(

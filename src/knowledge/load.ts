@@ -8,11 +8,19 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Yaml from 'yaml';
 import type * as z from 'zod';
-import { SOURCES_FILE, TOPICS_DIR, topicFileNames, UI_FILE } from './data-files.js';
-import type { KnowledgeBase, Topic, TopicQuizItem, TopicTip } from './model.js';
+import {
+  EXAMPLES_DIR,
+  exampleFileNames,
+  SOURCES_FILE,
+  TOPICS_DIR,
+  topicFileNames,
+  UI_FILE,
+} from './data-files.js';
+import type { Example, KnowledgeBase, Topic, TopicQuizItem, TopicTip } from './model.js';
 import {
   type ArticleClaim,
   CONTENT_MINIMUMS,
+  ExampleSchema,
   REQUIRED_TOPIC_IDS,
   type Source,
   SourcesFileSchema,
@@ -190,6 +198,8 @@ export function loadKnowledgeBase(
     }
   }
 
+  const examples = readExamples(dataDir, ids, shown, problems);
+
   if (problems.length > 0) throw new DataError(problems);
 
   topics.sort((a, b) => a.order - b.order);
@@ -199,5 +209,39 @@ export function loadKnowledgeBase(
     tips: topics.flatMap((topic) => topic.tips),
     quiz: topics.flatMap((topic) => topic.quiz),
     ui,
+    examples,
   };
+}
+
+/** Every labelled question set (data/examples/<set>.jsonl); a bad line is a problem named by file and line. */
+function readExamples(
+  dataDir: string,
+  topicIds: ReadonlySet<string>,
+  shown: (file: string) => string,
+  problems: string[],
+): Example[] {
+  const examples: Example[] = [];
+  for (const name of exampleFileNames(dataDir)) {
+    const file = join(dataDir, EXAMPLES_DIR, name);
+    const set = name.replace(/\.jsonl$/, '');
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, index) => {
+        if (line.trim() === '') return;
+        const where = `${shown(file)}:${index + 1}`;
+        let raw: unknown;
+        try {
+          raw = JSON.parse(line);
+        } catch {
+          problems.push(`${where}: not a JSON object`);
+          return;
+        }
+        const parsed = ExampleSchema.safeParse(raw);
+        if (!parsed.success) problems.push(...describeIssues(where, parsed.error.issues));
+        else if (parsed.data.topic !== null && !topicIds.has(parsed.data.topic))
+          problems.push(`${where}: topic: unknown topic "${parsed.data.topic}"`);
+        else examples.push({ ...parsed.data, set });
+      });
+  }
+  return examples;
 }

@@ -1,6 +1,7 @@
 /**
- * The concept base as data: topics, tips, quiz items and UI strings, as loaded from data/
- * (load.ts) or the build's snapshot (snapshot.ts). Search builds its own index from it.
+ * The concept base as data: topics, tips, quiz items, UI strings and labelled questions,
+ * as loaded from data/ (load.ts) or the build's snapshot (snapshot.ts). Search builds its
+ * own index and model from it.
  */
 import type { Language } from './languages.js';
 import type { ArticleClaim, QuizAnswer, Source, TopicKind, TopicText } from './schema.js';
@@ -32,6 +33,17 @@ export interface Topic {
   quiz: TopicQuizItem[];
 }
 
+/** A labelled question (data/examples/): search learns from these how people word each topic. */
+export interface Example {
+  q: string;
+  /** The topic it asks; null for none of ours. */
+  topic: string | null;
+  /** Absent for a question of no one language ("ROI", "LinkedIn"). */
+  lang?: Language | undefined;
+  /** The file it came from (its set, written by one person). */
+  set: string;
+}
+
 export interface KnowledgeBase {
   /** Sorted by `order`: the order of the topic list and of previous / next. */
   topics: Topic[];
@@ -40,4 +52,6 @@ export interface KnowledgeBase {
   /** Every quiz item, in topic order. */
   quiz: TopicQuizItem[];
   ui: UiStrings;
+  /** Labelled questions, every set in file-name order. */
+  examples: Example[];
 }

@@ -171,6 +171,19 @@ export const SourcesFileSchema = z.array(
     .strict(),
 );
 
+/**
+ * One line of data/examples/<set>.jsonl: a question as someone typed it, the topic it asks
+ * (null: none of ours, a chore or chatter) and its language, if it has one.
+ */
+export const ExampleSchema = z
+  .object({
+    q: z.string().min(1, 'must not be empty').max(4000, 'must be at most 4000 characters'),
+    topic: z.string().nullable(),
+    /** Absent for a question of no one language ("ROI", "LinkedIn"). */
+    lang: z.enum(LANGUAGES).optional(),
+  })
+  .strict();
+
 // UI strings may name the bot ("@SocialVS") in plain text; they still can't form markup.
 const uiText = z
   .string()

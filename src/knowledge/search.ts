@@ -11,7 +11,8 @@
  *    posts), a chore and the words it claims, a comparison, a judgement asked or a task
  *    (its phrase lists are matched by phrases.ts).
  * 5. scoring.ts: each topic's score from the words, phrases and word pairs it has.
- * 6. decide.ts: a topic, the overview, or no match with the topics that came close.
+ * 6. decide.ts: a topic, the overview, or no match with the topics that came close; the
+ *    model of learned.ts, trained on labelled questions, may overrule it where it is far surer.
  * 7. parts.ts: a refused question with a lead-in ("before I schedule the posts: …") is asked
  *    again past it, and one with an afterword ("c'est quoi le networking ? je dois
  *    l'expliquer samedi") before it.
@@ -22,6 +23,7 @@ import type { KnowledgeBase } from './model.js';
 import { type Candidate, CandidateFinder } from './search/candidates.js';
 import { SCORING } from './search/config.js';
 import { decide, type SearchResult } from './search/decide.js';
+import { type LearnedModel, trainModel } from './search/learned.js';
 import { searchWithParts } from './search/parts.js';
 import {
   addVotes,
@@ -45,12 +47,19 @@ export interface SearchIndex {
   readonly vocabularySize: number;
 }
 
-/** The search over a knowledge base; its index is built here and owned by it. */
-export function buildSearchIndex(kb: Pick<KnowledgeBase, 'topics'>): SearchIndex {
+/**
+ * The search over a knowledge base; its index is built here and owned by it. Without
+ * labelled examples, the matcher decides alone.
+ */
+export function buildSearchIndex(
+  kb: Pick<KnowledgeBase, 'topics'> & Partial<Pick<KnowledgeBase, 'examples'>>,
+): SearchIndex {
   const index = buildIndexData(kb.topics);
   const finder = new CandidateFinder(index);
   const topicIds = kb.topics.map((topic) => topic.id);
-  const searchText = (text: string, trace?: string[]) => search(index, finder, topicIds, text, trace);
+  const model = kb.examples?.length ? trainModel(kb.examples) : undefined;
+  const searchText = (text: string, trace?: string[]) =>
+    search({ index, finder, topicIds, model }, text, trace);
   return {
     search: (question, trace) => searchWithParts(question, searchText, trace),
     vocabularySize: index.terms.size,
@@ -59,10 +68,15 @@ export function buildSearchIndex(kb: Pick<KnowledgeBase, 'topics'>): SearchIndex
 
 const EMPTY: SearchResult = { topic: null, language: undefined, score: 1, suggestions: [], reason: 'empty' };
 
+interface Searcher {
+  index: SearchIndexData;
+  finder: CandidateFinder;
+  topicIds: readonly string[];
+  model: LearnedModel | undefined;
+}
+
 function search(
-  index: SearchIndexData,
-  finder: CandidateFinder,
-  topicIds: readonly string[],
+  { index, finder, topicIds, model }: Searcher,
   question: string,
   trace?: string[],
 ): SearchResult {
@@ -75,8 +89,10 @@ function search(
   if (language) for (const word of read) reconsiderStopword(word, language);
   const shape = shapeOf(read);
   const scored = scoreTopics(index, read, shape, trace);
-  const result = decide(topicIds, scored, shape, language);
-  if (trace) traceDecision(trace, topicIds, votes, language, scored, shape, result);
+  const opinion = model?.opinion(words, language ?? 'en');
+  const notes: string[] | undefined = trace ? [] : undefined;
+  const result = decide(topicIds, scored, shape, language, opinion, notes);
+  if (trace) traceDecision(trace, topicIds, votes, language, scored, shape, result, notes ?? []);
   return result;
 }
 
@@ -156,6 +172,7 @@ function traceDecision(
   scored: TopicScores,
   shape: QuestionShape,
   result: SearchResult,
+  notes: readonly string[],
 ): void {
   const { scores } = scored;
   const voteLine = Object.entries(votes).map(([l, v]) => `${l} ${v.toFixed(2)}`);
@@ -166,6 +183,7 @@ function traceDecision(
   trace.push(
     `subject ${shape.subjectSeen}, names subjects ${shape.namesSubjects}, comparison ${shape.comparisonSeen}, chores ${shape.chores}, judgement ${shape.asksJudgement}, explained ${scored.explainedWords}/${scored.contentWords} content words${shapeNotes(shape)}`,
   );
+  trace.push(...notes);
   trace.push(`decision: ${result.reason} ${result.topic ?? ''} (score ${result.score}, 0 = sure match)`);
 }
 

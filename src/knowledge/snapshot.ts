@@ -10,12 +10,19 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SOURCES_FILE, TOPICS_DIR, topicFileNames, UI_FILE } from './data-files.js';
-import type { KnowledgeBase, Topic } from './model.js';
+import {
+  EXAMPLES_DIR,
+  exampleFileNames,
+  SOURCES_FILE,
+  TOPICS_DIR,
+  topicFileNames,
+  UI_FILE,
+} from './data-files.js';
+import type { Example, KnowledgeBase, Topic } from './model.js';
 import type { UiStrings } from './ui-strings.js';
 
 /** Bumped whenever the shape of KnowledgeBase changes, so an old copy is never read as a new one. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 export const SNAPSHOT_FILE_NAME = 'knowledge.snapshot.json';
 
@@ -31,11 +38,17 @@ interface SnapshotFile {
   fingerprint: string;
   topics: Topic[];
   ui: UiStrings;
+  examples: Example[];
 }
 
 /** The files the loader reads, in the order it reads them, relative to the data folder. */
 function dataFiles(dataDir: string): string[] {
-  return [SOURCES_FILE, ...topicFileNames(dataDir).map((name) => join(TOPICS_DIR, name)), UI_FILE];
+  return [
+    SOURCES_FILE,
+    ...topicFileNames(dataDir).map((name) => join(TOPICS_DIR, name)),
+    UI_FILE,
+    ...exampleFileNames(dataDir).map((name) => join(EXAMPLES_DIR, name)),
+  ];
 }
 
 /** A hash of every data file's name and bytes. Throws when a file can't be read. */
@@ -66,6 +79,7 @@ export function writeSnapshot(
     fingerprint,
     topics: kb.topics,
     ui: kb.ui,
+    examples: kb.examples,
   };
   mkdirSync(dirname(file), { recursive: true });
   // Written whole, then renamed: a bot starting meanwhile sees the old copy or the new one.
@@ -86,14 +100,16 @@ export function readSnapshot(
   try {
     const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Partial<SnapshotFile> | null;
     if (snapshot?.format !== FORMAT || snapshot.fingerprint !== dataFingerprint(dataDir)) return undefined;
-    const { topics, ui } = snapshot;
+    const { topics, ui, examples } = snapshot;
     if (!Array.isArray(topics) || topics.length === 0 || !ui || typeof ui !== 'object') return undefined;
+    if (!Array.isArray(examples)) return undefined;
     return {
       topics,
       byId: new Map(topics.map((topic) => [topic.id, topic])),
       tips: topics.flatMap((topic) => topic.tips),
       quiz: topics.flatMap((topic) => topic.quiz),
       ui,
+      examples,
     };
   } catch {
     // Unreadable or not ours: the YAML decides.

@@ -140,3 +140,47 @@ describe('the concept base in data/', () => {
     expect(bad).toEqual([]);
   });
 });
+
+// The labelled questions search learns from (data/examples/): their own checks, as the
+// topics have theirs. Their accuracy is in question-sets.test.ts.
+describe('the labelled questions in data/examples/', () => {
+  const normal = (question: string) => question.toLowerCase().split(/\s+/).join(' ');
+
+  it('teach every topic, and no topic, in every language', () => {
+    for (const topic of [...EXPECTED_TOPIC_IDS, null]) {
+      for (const language of LANGUAGES) {
+        const count = kb.examples.filter((e) => e.topic === topic && e.lang === language).length;
+        expect(count, `${topic ?? 'no topic'} in ${language}`).toBeGreaterThanOrEqual(50);
+      }
+    }
+  });
+
+  it('hold no question twice within a set', () => {
+    const seen = new Set<string>();
+    const twice = kb.examples.filter((e) => {
+      const key = `${e.set}\n${normal(e.q)}`;
+      const repeated = seen.has(key);
+      seen.add(key);
+      return repeated;
+    });
+    expect(twice.map((e) => `${e.set}: ${e.q}`)).toEqual([]);
+  });
+
+  it('label a question the same way wherever two sets both have it', () => {
+    const labels = new Map<string, string | null>();
+    const conflicts = kb.examples.filter((e) => {
+      const key = normal(e.q);
+      const before = labels.get(key);
+      labels.set(key, e.topic);
+      return before !== undefined && before !== e.topic;
+    });
+    expect(conflicts.map((e) => `${e.set}: ${e.q}`)).toEqual([]);
+  });
+
+  it('carry no Slack markup that could ping anyone', () => {
+    const pinging = kb.examples.filter((e) =>
+      /<!(channel|here|everyone)|@(channel|here|everyone)\b/.test(e.q),
+    );
+    expect(pinging.map((e) => `${e.set}: ${e.q}`)).toEqual([]);
+  });
+});

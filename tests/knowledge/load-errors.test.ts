@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataError, loadKnowledgeBase } from '../../src/knowledge/load.js';
@@ -132,6 +132,26 @@ const breakages: Breakage[] = [
     name: 'a French overview without the note on which word means which side',
     break: (dir) => editYaml(dir, 'topics/overview.yml', (doc) => doc.deleteIn(['text', 'fr', 'note'])),
     expected: ['overview.yml', 'topic overview', 'text.fr.note'],
+  },
+  {
+    name: 'a labelled question that is not JSON',
+    break: (dir) => appendFileSync(join(dir, 'examples', 'traps.jsonl'), '{"q": "half a line\n'),
+    expected: ['traps.jsonl:', 'not a JSON object'],
+  },
+  {
+    name: 'a labelled question with an unknown topic',
+    break: (dir) =>
+      appendFileSync(
+        join(dir, 'examples', 'chores.jsonl'),
+        '{"q": "roi?", "topic": "return", "lang": "en"}\n',
+      ),
+    expected: ['chores.jsonl:', 'topic', 'unknown topic "return"'],
+  },
+  {
+    name: 'a labelled question in an unknown language',
+    break: (dir) =>
+      appendFileSync(join(dir, 'examples', 'chat.jsonl'), '{"q": "roi?", "topic": "roi", "lang": "es"}\n'),
+    expected: ['chat.jsonl:', 'lang'],
   },
   {
     name: 'a missing UI translation',

@@ -101,6 +101,7 @@ function expectSameKnowledge(actual: KnowledgeBase, expected: KnowledgeBase): vo
   expect(actual.topics).toStrictEqual(expected.topics);
   expect(actual.tips).toStrictEqual(expected.tips);
   expect(actual.ui).toStrictEqual(expected.ui);
+  expect(actual.examples).toStrictEqual(expected.examples);
   expect(actual.byId).toBeInstanceOf(Map);
   expect([...actual.byId.keys()]).toEqual([...expected.byId.keys()]);
   expect([...actual.byId.values()]).toStrictEqual([...expected.byId.values()]);
@@ -135,6 +136,7 @@ describe('the knowledge snapshot', () => {
   it('is data only, and search over it answers exactly as search over the YAML', () => {
     const file = snapshotOf(DEFAULT_DATA_DIR);
     expect(Object.keys(JSON.parse(readFileSync(file, 'utf8'))).sort()).toEqual([
+      'examples',
       'fingerprint',
       'format',
       'topics',
@@ -144,13 +146,7 @@ describe('the knowledge snapshot', () => {
     const before = JSON.stringify(fromSnapshot.topics);
     const viaSnapshot = createCore(fromSnapshot);
     const derived = createCore(fromYaml);
-    const questions = readFileSync(
-      join(DEFAULT_DATA_DIR, '..', 'tests', 'fixtures', 'heldout-questions.jsonl'),
-      'utf8',
-    )
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => (JSON.parse(line) as { q: string }).q);
+    const questions = fromYaml.examples.filter((example) => example.set === 'heldout').map(({ q }) => q);
     expect(questions.length).toBeGreaterThan(100);
     for (const question of [...questions, 'socail medai vs netwrok?', 'berkomunikasi', '']) {
       expect(viaSnapshot.index.search(question), question).toStrictEqual(derived.index.search(question));
@@ -349,7 +345,7 @@ describe('the knowledge snapshot', () => {
     expect(readdirSync(folder)).toEqual(['knowledge.snapshot.json']);
     expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     const json = JSON.parse(readFileSync(file, 'utf8')) as SnapshotJson;
-    expect(json.format).toBe(4);
+    expect(json.format).toBe(5);
     expect(json.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(json.fingerprint).toBe(dataFingerprint(dir));
     expect(json.fingerprint).toBe(dataFingerprint(DEFAULT_DATA_DIR));

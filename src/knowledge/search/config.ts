@@ -99,6 +99,28 @@ export const SCORING = {
    */
   languageVotes: { stopword: 1, otherStopword: 1.5, term: 1, frenchLetters: 0.8, germanLetters: 1.5 },
 
+  /**
+   * The model learned from labelled questions (learned.ts), and how far its opinion may
+   * overrule the matcher's verdict (decide.ts). Every figure was set by training on all
+   * question sets but one and answering that one, for each set in turn.
+   */
+  learned: {
+    /** Passes over the examples: more fits them closer, and generalises worse past about six. */
+    passes: 6,
+    /** AdaGrad's first step size: higher learns faster and less steadily. */
+    learningRate: 0.5,
+    /** L2 shrinkage per step: higher keeps rare words from deciding alone, and fits less. */
+    shrinkage: 1e-4,
+    /** The model's topic replaces the matcher's when it is this likely…: lower trusts the model more. */
+    switchMinProbability: 0.6,
+    /** …and this many times as likely as the matcher's topic. */
+    switchMinRatio: 2,
+    /** A question the matcher refused gets the model's topic when it is this likely: lower answers more chores. */
+    rescueMinProbability: 0.8,
+    /** A topic the matcher found is refused when the model is this sure it is no topic: lower refuses more questions. */
+    vetoMinProbability: 0.9,
+  },
+
   /** The reported score is 1 - s / (s + scale): at minScore it is 0.625; 0 only for a sure match. */
   reportedScoreScale: 2,
 } as const;

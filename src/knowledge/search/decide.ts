@@ -8,6 +8,7 @@
  */
 import type { Language } from '../languages.js';
 import { SCORING } from './config.js';
+import type { Opinion } from './learned.js';
 import type { TopicScores } from './scoring.js';
 import type { QuestionShape } from './shape.js';
 
@@ -31,9 +32,10 @@ type Verdict =
   | { topic: string; score: number; reason: 'topic' | 'overview' }
   | { topic: null; suggest: boolean };
 
-const OVERVIEW: Verdict = { topic: 'overview', score: SCORING.minScore, reason: 'overview' };
+/** `score` is as reported: 0 is a sure match. */
+const OVERVIEW: Verdict = { topic: 'overview', score: reportedScore(SCORING.minScore), reason: 'overview' };
 /** The topic of the sides themselves, who vs what: for "people or content?" as the overview is for "networking or media?". */
-const SIDES: Verdict = { topic: 'focus', score: SCORING.minScore, reason: 'topic' };
+const SIDES: Verdict = { topic: 'focus', score: reportedScore(SCORING.minScore), reason: 'topic' };
 const NO_MATCH: Verdict = { topic: null, suggest: false };
 const NO_MATCH_BUT_CLOSE: Verdict = { topic: null, suggest: true };
 
@@ -42,14 +44,52 @@ export function decide(
   scored: TopicScores,
   shape: QuestionShape,
   language: Language | undefined,
+  opinion?: Opinion,
+  trace?: string[],
 ): SearchResult {
-  const verdict = verdictOf(topicIds, scored, shape);
+  const matched = verdictOf(topicIds, scored, shape);
+  const verdict = opinion ? weighOpinion(matched, opinion, trace) : matched;
   if (verdict.topic === null) {
     const offered = verdict.suggest ? suggestions(topicIds, scored) : [];
     return { topic: null, language, score: 1, suggestions: offered, reason: 'off-topic' };
   }
   const { topic, score, reason } = verdict;
-  return { topic, language, score: reportedScore(score), suggestions: [], reason };
+  return { topic, language, score, suggestions: [], reason };
+}
+
+/**
+ * The model learned from labelled questions (learned.ts) overrules the matcher only when
+ * it is much surer: it names another topic far likelier than the matcher's, it finds a
+ * topic where the matcher refused, or it is all but certain a found topic is no question
+ * of ours. Its overview never overrules: naming the two and a difference is the overview
+ * to the model, but the matcher sees the topic a question adds ("the ROI difference") and
+ * the chore around a title ("reprint the handout 'Networking vs Media'").
+ */
+function weighOpinion(verdict: Verdict, opinion: Opinion, trace?: string[]): Verdict {
+  const overruled = overruling(verdict, opinion);
+  const top = opinion.top(3).map(({ topic, probability }) => `${topic ?? 'none'} ${probability.toFixed(2)}`);
+  trace?.push(`learned: ${top.join(', ')}${overruled ? ' (overrules the matcher)' : ''}`);
+  return overruled ?? verdict;
+}
+
+function overruling(verdict: Verdict, opinion: Opinion): Verdict | undefined {
+  const { topic, probability } = opinion.best;
+  const limits = SCORING.learned;
+  if (topic === OVERVIEW.topic) return undefined;
+  if (verdict.topic === null)
+    return topic !== null && probability >= limits.rescueMinProbability
+      ? learned(topic, probability)
+      : undefined;
+  if (topic === null) return probability >= limits.vetoMinProbability ? NO_MATCH_BUT_CLOSE : undefined;
+  const surer =
+    probability >= limits.switchMinProbability &&
+    probability >= limits.switchMinRatio * opinion.probabilityOf(verdict.topic);
+  return topic !== verdict.topic && surer ? learned(topic, probability) : undefined;
+}
+
+/** The model's topic, reported as sure as the model is. */
+function learned(topic: string, probability: number): Verdict {
+  return { topic, score: Math.round((1 - probability) * 1000) / 1000, reason: 'topic' };
 }
 
 function verdictOf(topicIds: readonly string[], scored: TopicScores, shape: QuestionShape): Verdict {
@@ -64,7 +104,7 @@ function verdictOf(topicIds: readonly string[], scored: TopicScores, shape: Ques
     // The overview compares the subjects by name; set as people against content, the
     // comparison asked is the sides' own topic.
     if (topic === OVERVIEW.topic && asksTheSides(shape)) return SIDES;
-    return { topic, score: best.score, reason: 'topic' };
+    return { topic, score: reportedScore(best.score), reason: 'topic' };
   }
   if (!asksAboutSubjects(shape)) return NO_MATCH_BUT_CLOSE;
   return asksTheSides(shape) ? SIDES : OVERVIEW;
@@ -114,7 +154,7 @@ function asksWhetherTheyAreTheSame(shape: QuestionShape): boolean {
 function subjectsOnly(topicIds: readonly string[], scored: TopicScores, shape: QuestionShape): Verdict {
   const best = bestTopic(scored);
   if (best && (shape.subjectSeen || shape.namesBoth))
-    return { topic: topicIds[best.index] as string, score: best.score, reason: 'topic' };
+    return { topic: topicIds[best.index] as string, score: reportedScore(best.score), reason: 'topic' };
   if (asksTheSides(shape)) return SIDES;
   return shape.subjectSeen || shape.comparisonSeen ? OVERVIEW : NO_MATCH;
 }
