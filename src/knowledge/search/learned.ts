@@ -14,7 +14,7 @@ import { isStopword } from '../lexicon.js';
 import type { Example } from '../model.js';
 import { stemIn } from '../stem.js';
 import { SCORING } from './config.js';
-import { readQuestion } from './question.js';
+import { questionWords } from './question.js';
 
 /** The model's probability for each topic, and for none. */
 export interface Opinion {
@@ -53,7 +53,7 @@ export function trainModel(examples: readonly Example[]): LearnedModel {
     return id;
   };
   const rows = examples.map((example) =>
-    featuresOf(readQuestion(example.q).words, example.lang ?? 'en').map(idOf),
+    featuresOf(questionWords(example.q), example.lang ?? 'en').map(idOf),
   );
   const answers = examples.map((example) => labels.indexOf(example.topic));
   const weights = fitWeights(rows, answers, labels.length, featureIds.size);

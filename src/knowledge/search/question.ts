@@ -41,15 +41,7 @@ export interface QuestionWords {
 }
 
 export function readQuestion(question: string): QuestionWords {
-  const text = stripSlackMarkup(question.slice(0, MAX_QUERY_CHARS));
-  const found: string[] = [];
-  const quoted: boolean[] = [];
-  for (const { part, inside } of quotations(text)) {
-    for (const word of words(part).slice(0, SCORING.maxQuestionWords - found.length)) {
-      found.push(word.slice(0, SCORING.maxWordLength));
-      quoted.push(inside);
-    }
-  }
+  const { text, words: found, quoted } = splitQuestion(question);
   const hints: Votes = { en: 0, id: 0, de: 0, fr: 0 };
   const { stopword, otherStopword, frenchLetters, germanLetters } = SCORING.languageVotes;
   if (/[éèêàâçùûôîïœë]/i.test(text)) hints.fr += frenchLetters;
@@ -61,6 +53,24 @@ export function readQuestion(question: string): QuestionWords {
     if (marked) hints[marked] += stopword;
   }
   return { words: found, quoted, hints };
+}
+
+/** The question's folded words as search reads them, without its language hints. */
+export function questionWords(question: string): string[] {
+  return splitQuestion(question).words;
+}
+
+function splitQuestion(question: string): { text: string; words: string[]; quoted: boolean[] } {
+  const text = stripSlackMarkup(question.slice(0, MAX_QUERY_CHARS));
+  const found: string[] = [];
+  const quoted: boolean[] = [];
+  for (const { part, inside } of quotations(text)) {
+    for (const word of words(part).slice(0, SCORING.maxQuestionWords - found.length)) {
+      found.push(word.slice(0, SCORING.maxWordLength));
+      quoted.push(inside);
+    }
+  }
+  return { text, words: found, quoted };
 }
 
 /**
