@@ -117,8 +117,8 @@ export const SCORING = {
     switchMinRatio: 2,
     /** A question the matcher refused gets the model's topic when it is this likely: lower answers more chores. */
     rescueMinProbability: 0.8,
-    /** A topic the matcher found is refused when the model is this sure it is no topic: lower refuses more questions. */
-    vetoMinProbability: 0.9,
+    /** A topic the matcher found is refused when the model is this sure it is no topic: lower refuses more chores, and more questions. */
+    vetoMinProbability: 0.7,
   },
 
   /** The reported score is 1 - s / (s + scale): at minScore it is 0.625; 0 only for a sure match. */

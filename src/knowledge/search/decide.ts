@@ -60,10 +60,13 @@ export function decide(
 /**
  * The model learned from labelled questions (learned.ts) overrules the matcher only when
  * it is much surer: it names another topic far likelier than the matcher's, it finds a
- * topic where the matcher refused, or it is all but certain a found topic is no question
- * of ours. Its overview never overrules: naming the two and a difference is the overview
- * to the model, but the matcher sees the topic a question adds ("the ROI difference") and
- * the chore around a title ("reprint the handout 'Networking vs Media'").
+ * topic where the matcher refused, or it is sure a found topic is no question of ours (a
+ * wrong card costs more than an honest no match). The overview is the matcher's alone, both ways. The model's overview never
+ * overrules: to it, naming the two and a difference is the overview, while the matcher sees
+ * the topic a question adds ("the ROI difference") and the chore around a title ("reprint
+ * the handout 'Networking vs Media'"). Nor does the model refuse the matcher's overview: "my
+ * manager calls our TikTok 'networking', is it all one thing?" names a platform and a boss,
+ * which the model learned from chores, but asks the overview's own question.
  */
 function weighOpinion(verdict: Verdict, opinion: Opinion, trace?: string[]): Verdict {
   const overruled = overruling(verdict, opinion);
@@ -80,7 +83,10 @@ function overruling(verdict: Verdict, opinion: Opinion): Verdict | undefined {
     return topic !== null && probability >= limits.rescueMinProbability
       ? learned(topic, probability)
       : undefined;
-  if (topic === null) return probability >= limits.vetoMinProbability ? NO_MATCH_BUT_CLOSE : undefined;
+  if (topic === null) {
+    const vetoed = probability >= limits.vetoMinProbability && verdict.topic !== OVERVIEW.topic;
+    return vetoed ? NO_MATCH_BUT_CLOSE : undefined;
+  }
   const surer =
     probability >= limits.switchMinProbability &&
     probability >= limits.switchMinRatio * opinion.probabilityOf(verdict.topic);
