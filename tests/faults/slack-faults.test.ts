@@ -89,6 +89,12 @@ describe.each(FAULTS)('chat.postMessage fails with $name', ({ name, fault, tip, 
       ts: first,
       event_ts: first,
     });
+    // The fault meets the first mention's post: the second mention is sent once that post
+    // has reached Slack, so the two answers can't race for the failing call.
+    await standIn.waitFor(
+      () => standIn.callsOf('chat.postMessage').find((call) => call.args.thread_ts === first),
+      15_000,
+    );
     const second = `${Date.now() / 1000 + 1}`;
     await h.slack.event({
       type: 'app_mention',
