@@ -27,12 +27,11 @@ export interface SearchResult {
   reason: Reason;
 }
 
-/** What was decided, before it is reported. */
+/** What was decided, before it is reported; a topic's `score` is as reported (0 is a sure match). */
 type Verdict =
   | { topic: string; score: number; reason: 'topic' | 'overview' }
   | { topic: null; suggest: boolean };
 
-/** `score` is as reported: 0 is a sure match. */
 const OVERVIEW: Verdict = { topic: 'overview', score: reportedScore(SCORING.minScore), reason: 'overview' };
 /** The topic of the sides themselves, who vs what: for "people or content?" as the overview is for "networking or media?". */
 const SIDES: Verdict = { topic: 'focus', score: reportedScore(SCORING.minScore), reason: 'topic' };
@@ -61,12 +60,14 @@ export function decide(
  * The model learned from labelled questions (learned.ts) overrules the matcher only when
  * it is much surer: it names another topic far likelier than the matcher's, it finds a
  * topic where the matcher refused, or it is sure a found topic is no question of ours (a
- * wrong card costs more than an honest no match). The overview is the matcher's alone, both ways. The model's overview never
- * overrules: to it, naming the two and a difference is the overview, while the matcher sees
- * the topic a question adds ("the ROI difference") and the chore around a title ("reprint
- * the handout 'Networking vs Media'"). Nor does the model refuse the matcher's overview: "my
- * manager calls our TikTok 'networking', is it all one thing?" names a platform and a boss,
- * which the model learned from chores, but asks the overview's own question.
+ * wrong card costs more than an honest no match).
+ *
+ * The overview is the matcher's alone, both ways. The model's overview never overrules: to
+ * it, naming the two and a difference is the overview, while the matcher sees the topic a
+ * question adds ("the ROI difference") and the chore around a title ("reprint the handout
+ * 'Networking vs Media'"). Nor does the model refuse the matcher's overview: "my manager
+ * calls our TikTok 'networking', is it all one thing?" names a platform and a boss, which
+ * the model learned from chores, but asks the overview's own question.
  */
 function weighOpinion(verdict: Verdict, opinion: Opinion, trace?: string[]): Verdict {
   const overruled = overruling(verdict, opinion);
@@ -95,7 +96,7 @@ function overruling(verdict: Verdict, opinion: Opinion): Verdict | undefined {
 
 /** The model's topic, reported as sure as the model is. */
 function learned(topic: string, probability: number): Verdict {
-  return { topic, score: Math.round((1 - probability) * 1000) / 1000, reason: 'topic' };
+  return { topic, score: reportedSureness(probability), reason: 'topic' };
 }
 
 function verdictOf(topicIds: readonly string[], scored: TopicScores, shape: QuestionShape): Verdict {
@@ -220,5 +221,10 @@ function suggestions(topicIds: readonly string[], scored: TopicScores): string[]
 
 /** A topic's raw score as the 0 (sure) … 1 (no match) the answer reports. */
 function reportedScore(value: number): number {
-  return Math.round((1 - value / (value + SCORING.reportedScoreScale)) * 1000) / 1000;
+  return reportedSureness(value / (value + SCORING.reportedScoreScale));
+}
+
+/** A sureness from 0 to 1 as the reported score: 0 is sure, to three decimals. */
+function reportedSureness(sureness: number): number {
+  return Math.round((1 - sureness) * 1000) / 1000;
 }
