@@ -8,7 +8,7 @@ import { REQUEST_WORDS } from '../lexicon.js';
 import { MAX_QUERY_CHARS } from '../normalize.js';
 import type { SearchResult } from './decide.js';
 import { TASK } from './phrases.js';
-import { classify, readQuestion } from './question.js';
+import { classify, questionWords, readQuestion } from './question.js';
 import { MIN_TITLE_WORDS, namesThemOutright } from './shape.js';
 
 /** Parts of a refused question, and what must come of one to answer. */
@@ -60,7 +60,7 @@ function afterLeadIn(question: string): string | undefined {
   const end = LEAD_IN_END.exec(question);
   if (!end) return undefined;
   // "CAC vs LTV — which one?": a lead-in that compares is the question itself.
-  const leadIn = readQuestion(question.slice(0, end.index)).words;
+  const leadIn = questionWords(question.slice(0, end.index));
   if (leadIn.some((word) => classify(word) === 'comparison')) return undefined;
   const rest = question.slice(end.index + end[0].length).trim();
   if (rest.split(/\s+/).length < MIN_WORDS_AFTER_LEAD_IN || isQuotedText(rest)) return undefined;
@@ -92,7 +92,7 @@ function beforeAfterword(question: string): string | undefined {
   const first = question.slice(0, end + 1);
   const rest = question.slice(end + 1).trim();
   if (rest.split(/\s+/).length < MIN_WORDS_AFTER_LEAD_IN) return undefined;
-  const { words } = readQuestion(first);
+  const words = questionWords(first);
   const namesThem = words.some((word) => classify(word) === 'subject' && namesThemOutright(word));
   // "Can someone update the social media banner? it still shows xmas" is one request.
   const requests = TASK.startsIn(words) || words.some((word) => REQUEST_WORDS.has(word));
